@@ -422,10 +422,7 @@ public final class DicomReader {
             explicit = streamExplicit;
         }
         Sequence seq = ds.newSequence(tag, 4);
-        long end = length < 0 ? -1 : in.position() + length;
-        if (end > 0 && length > in.remaining()) {
-            throw new DicomParseException(path, pos, tag, "sequence length " + length + " runs past the end of the file");
-        }
+        long end = length < 0 ? -1 : in.position() + clampToFile(length, pos, tag, "sequence");
         try {
             while (true) {
                 long itemPos = in.position();
@@ -462,10 +459,8 @@ public final class DicomReader {
                 if (itemLength == UNDEFINED) {
                     sequenceEnded = readItems(item, -1, depth + 1, false);
                 } else {
-                    if (itemLength > in.remaining()) {
-                        throw new DicomParseException(path, itemPos, tag, "item length " + itemLength + " runs past the end of the file");
-                    }
-                    sequenceEnded = readItems(item, in.position() + itemLength, depth + 1, false);
+                    long clamped = clampToFile(itemLength, itemPos, tag, "item");
+                    sequenceEnded = readItems(item, in.position() + clamped, depth + 1, false);
                 }
                 currentTag = tag;
                 if (sequenceEnded) {
@@ -479,6 +474,19 @@ public final class DicomReader {
         if (vr == VR.UN) {
             ds.set(tag, VR.SQ, seq);
         }
+    }
+
+    /**
+     * A sequence or item whose length runs past the end of the file is read to the end of the file: editing tools
+     * that remove elements without fixing enclosing lengths leave such files, and DCMTK and pydicom read them.
+     */
+    private long clampToFile(long length, long pos, int tag, String what) {
+        long left = in.remaining();
+        if (length <= left) {
+            return length;
+        }
+        warn(pos, tag, what + " length " + length + " runs past the end of the file (" + left + " bytes left); read to the end");
+        return left;
     }
 
     private void readFragments(Dataset ds, int tag, VR vr, long pos) throws IOException {
