@@ -29,7 +29,10 @@ import org.pdistation.imaging.io.DicomFile;
  *     item stream as stored: each item's (FFFE,E000) tag and length followed by its bytes, without the sequence
  *     delimiter.</li>
  * <li>A value the reader left in the file is loaded, given as a BulkDataURI ({@link BulkData#uri()}) or omitted,
- *     per {@link BulkMode}. Values read into memory are always inline.</li>
+ *     per {@link BulkMode}. Values read into memory are always inline. A BulkDataURI addresses the bytes as stored,
+ *     so in a big-endian file the words are big-endian.</li>
+ * <li>With the file meta included, the dataset's elements follow it; a broken file that repeats group 0002 in its
+ *     dataset then repeats those keys.</li>
  * </ul>
  */
 public final class JsonModelWriter {
@@ -42,6 +45,7 @@ public final class JsonModelWriter {
     private static final Pattern DS_NUMBER = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final Pattern IS_NUMBER = Pattern.compile("[+-]?[0-9]+");
     private static final int ITEM_TAG = 0xFFFEE000;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final BulkMode bulkMode;
 
@@ -90,7 +94,7 @@ public final class JsonModelWriter {
     }
 
     private void writeElement(JsonOutput json, Dataset ds, int tag, VR vr, Object value) throws IOException {
-        json.name(String.format("%08X", tag));
+        json.name(hex8(tag));
         json.beginObject();
         // An UN element of undefined length is read as a sequence (PS3.5 6.2.2); its value is items, so say SQ.
         VR shown = value instanceof Sequence ? VR.SQ : vr;
@@ -259,6 +263,16 @@ public final class JsonModelWriter {
             }
         }
         return null;
+    }
+
+    /** PS3.18 F.2.1: the key is the tag as eight upper-case hex digits. */
+    private static String hex8(int tag) {
+        char[] c = new char[8];
+        for (int i = 7; i >= 0; i--) {
+            c[i] = HEX[tag & 15];
+            tag >>>= 4;
+        }
+        return new String(c);
     }
 
     private static byte[] toLittleEndian(byte[] b, int off, int len, int width, boolean bigEndian) {
