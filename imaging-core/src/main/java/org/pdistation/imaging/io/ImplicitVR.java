@@ -4,17 +4,16 @@ import java.util.List;
 
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.ElementDictionary;
-import org.pdistation.imaging.data.Tag;
 import org.pdistation.imaging.data.VR;
 
 /**
  * The VR of an element read in Implicit VR, where the stream carries none (PS3.5 7.1.3): the dictionary's, with the
- * dictionary's "US or SS" and "OB or OW" alternatives settled from the dataset read so far (PS3.5 A.1 c; PS3.3
- * C.7.6.3.1.3 Pixel Representation, C.7.6.3.1.1 Bits Allocated).
+ * dictionary's "US or SS" alternative settled from the dataset read so far (PS3.3 C.7.6.3.1.3 Pixel Representation),
+ * and "OB or OW" always OW: PS3.5 A.1 c gives Pixel Data, Overlay Data, Waveform Data and the palette tables VR OW
+ * in Implicit VR Little Endian whatever Bits Allocated says.
  */
 final class ImplicitVR {
     private static final int PIXEL_REPRESENTATION = 0x00280103;
-    private static final int BITS_ALLOCATED = 0x00280100;
 
     private ImplicitVR() {}
 
@@ -31,9 +30,6 @@ final class ImplicitVR {
             return inherited(context, PIXEL_REPRESENTATION, 0) == 1 ? VR.SS : VR.US;
         }
         if (alternatives.contains(VR.OB) && alternatives.contains(VR.OW)) {
-            if (tag == Tag.PixelData) {
-                return inherited(context, BITS_ALLOCATED, 16) > 8 ? VR.OW : VR.OB;
-            }
             return VR.OW;
         }
         return vr;
