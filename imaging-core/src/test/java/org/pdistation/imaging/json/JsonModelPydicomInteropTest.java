@@ -12,18 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pdistation.imaging.charset.SpecificCharacterSet;
-import org.pdistation.imaging.data.Dataset;
-import org.pdistation.imaging.data.Sequence;
-import org.pdistation.imaging.data.Tag;
 import org.pdistation.imaging.io.DicomFile;
 import org.pdistation.imaging.io.DicomReader;
 import org.pdistation.imaging.io.ReadOptions;
@@ -46,34 +40,6 @@ class JsonModelPydicomInteropTest {
             // Slice Thickness "1.9.10.0" is not a DS; pydicom 2.3 raises converting it to a float for JSON.
             "single/fo-dicom/GH195.dcm", "pydicom 2.3 cannot convert an invalid DS to JSON");
 
-    /**
-     * Whether the SpecificCharacterSet in the build decodes more than ISO 8859-1 and UTF-8. The ISO 2022 one is
-     * merged separately; until then the stand-in cannot decode Cyrillic, Greek, Japanese... and differences in files
-     * using those sets are reported but tolerated. Once it decodes ISO_IR 144 (0xBB is CYRILLIC CAPITAL LETTER EL,
-     * PS3.3 C.12.1.1.2), every file must match.
-     */
-    private static final boolean FULL_CHARSETS = "\u041B".equals(
-            SpecificCharacterSet.of("ISO_IR 144").decode(new byte[] {(byte) 0xBB}, 0, 1, false));
-
-    private static boolean usesOtherCharset(Dataset ds) {
-        String[] terms = ds.getStrings(Tag.SpecificCharacterSet);
-        for (String t : terms) {
-            if (!t.isEmpty() && !t.equals("ISO_IR 100") && !t.equals("ISO_IR 192") && !t.equals("ISO_IR 6")) {
-                return true;
-            }
-        }
-        for (int i = 0; i < ds.size(); i++) {
-            if (ds.valueAt(i) instanceof Sequence seq) {
-                for (Dataset item : seq) {
-                    if (usesOtherCharset(item)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     @Test
     void everySharedFileMatchesPydicomsJsonModel(@TempDir Path tmp) throws IOException {
         Path root = SharedData.require();
@@ -92,7 +58,6 @@ class JsonModelPydicomInteropTest {
 
         JsonModelWriter writer = new JsonModelWriter(JsonModelWriter.BulkMode.INLINE);
         StringBuilder list = new StringBuilder();
-        Set<String> waitingForCharsets = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             String name = data.relativize(f).toString().replace('\\', '/');
@@ -100,9 +65,6 @@ class JsonModelPydicomInteropTest {
             DicomFile df = DicomReader.read(f, ReadOptions.BULK_BY_REFERENCE);
             try (Writer w = Files.newBufferedWriter(ours, StandardCharsets.UTF_8)) {
                 writer.write(df, true, w);
-            }
-            if (!FULL_CHARSETS && usesOtherCharset(df.dataset())) {
-                waitingForCharsets.add(name);
             }
             list.append(ours).append('\t').append(f).append('\t').append(name).append('\n');
         }
@@ -117,7 +79,6 @@ class JsonModelPydicomInteropTest {
         assertEquals(0, r.exitCode(), r.stderr());
 
         List<String> unexpected = new ArrayList<>();
-        List<String> tolerated = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (String line : r.stdout().split("\n")) {
             if (line.isBlank()) {
@@ -129,15 +90,9 @@ class JsonModelPydicomInteropTest {
                 if (!PYDICOM_CANNOT_READ.containsKey(name)) {
                     unexpected.add(line);
                 }
-            } else if (waitingForCharsets.contains(name)) {
-                tolerated.add(line);
             } else {
                 unexpected.add(line);
             }
-        }
-        if (!tolerated.isEmpty()) {
-            System.err.println("JsonModelPydicomInteropTest: " + tolerated.size() + " differences in files with"
-                    + " character sets the stand-in SpecificCharacterSet cannot decode (checked once it is replaced)");
         }
         for (String name : PYDICOM_CANNOT_READ.keySet()) {
             if (!skipped.contains(name)) {
