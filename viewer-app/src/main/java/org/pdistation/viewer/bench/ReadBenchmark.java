@@ -16,7 +16,7 @@ import org.pdistation.imaging.io.ReadOptions;
  * Header-only read throughput (files/s) and full-read throughput (MB/s) over a set of files, against pydicom
  * reading the same files in its own process (its loop timed inside Python, so process start is not counted).
  */
-final class ReadBenchmark {
+public final class ReadBenchmark {
     private static final String PYDICOM_LOOP = """
             import sys, time, pydicom
             files = [l.strip() for l in open(sys.argv[2]) if l.strip()]
@@ -33,7 +33,7 @@ final class ReadBenchmark {
 
     private ReadBenchmark() {}
 
-    static void run(List<Path> files, Path work, AlternatingRunner runner, PrintWriter out) throws Exception {
+    public static void run(List<Path> files, Path work, AlternatingRunner runner, PrintWriter out) throws Exception {
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:success", "1:some input could not be read or processed", "2:usage error"},
         subcommands = {
                 DumpCommand.class,
+                BenchCommand.class,
                 // ---- ls and dicomdir commands (LsCommand, DicomdirCommand) are added here by their branch ----
                 CommandLine.HelpCommand.class,
         })

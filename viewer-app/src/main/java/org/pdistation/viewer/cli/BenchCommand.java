@@ -1,0 +1,88 @@
+package org.pdistation.viewer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.pdistation.viewer.bench.BenchData;
+import org.pdistation.viewer.bench.IndexBenchmark;
+import org.pdistation.viewer.bench.ReadBenchmark;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pdistation bench}: benchmarks that run ours and a peer alternately on the same generated data and print
+ * one line per figure, {@code name ours peer ratio} (ratio = our time / peer time; below 1 is faster).
+ */
+@Command(name = "bench", description = "Benchmarks against peers (DCMTK, pydicom) on generated data.",
+        subcommands = {BenchCommand.Index.class, BenchCommand.Read.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index or read");
+    }
+
+    /** Options every benchmark takes. */
+    static final class Common {
+        @Option(names = "--pairs", defaultValue = "5", description = "timed ours/peer pairs after the warm-up (default ${DEFAULT-VALUE})")
+        int pairs;
+
+        @Option(names = "--warmup", defaultValue = "1", description = "untimed pairs first (default ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
+        Path work;
+    }
+
+    @Command(name = "index", description = "Build a DICOMDIR for N generated CT files: ours vs dcmmkdir; "
+            + "also header-only and full read throughput.")
+    static final class Index implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "N", description = "number of generated CT files")
+        int count;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (BenchData data = BenchData.generate(common.work, count, out)) {
+                IndexBenchmark.run(data, common.warmup, common.pairs, out);
+                ReadBenchmark.run(data.files(), data.work(), new org.pdistation.viewer.bench.AlternatingRunner(
+                        common.warmup, common.pairs), out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "read", description = "Header-only (files/s) and full (MB/s) read throughput: ours vs pydicom.")
+    static final class Read implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "N", description = "number of generated CT files")
+        int count;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (BenchData data = BenchData.generate(common.work, count, out)) {
+                ReadBenchmark.run(data.files(), data.work(), new org.pdistation.viewer.bench.AlternatingRunner(
+                        common.warmup, common.pairs), out);
+            }
+            return 0;
+        }
+    }
+}
