@@ -117,8 +117,49 @@ public final class DicomDirReader {
 
         void fromOffsets(long first, List<DirectoryRecord> roots) {
             BitSet visited = new BitSet(items.size());
+            Map<Long, Boolean> referenced = new HashMap<>();
+            for (Dataset item : items) {
+                referenced.put(item.getLong(Tag.OffsetOfTheNextDirectoryRecord, 0), Boolean.TRUE);
+                referenced.put(item.getLong(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, 0), Boolean.TRUE);
+            }
+            if (referenced.containsKey(first) && byOffset.containsKey(first)) {
+                // The root offset names a record that another record also points to: the root offset is stale
+                // (e.g. records reordered without updating it). Start from the chains that nothing points to.
+                problems.add(FileSetProblem.warning(file, -1, "offset of the first root record (" + first
+                        + ") points into a lower level; roots taken from records that nothing references"));
+            } else {
+                follow(new Chain(first, null, -1), roots, visited);
+            }
+            int orphans = 0;
+            for (int i = 0; i < items.size(); i++) {
+                Dataset item = items.get(i);
+                long pos = item.streamPosition();
+                if (!visited.get(i) && !inactive(item) && !referenced.containsKey(pos)) {
+                    // PS3.3 F.3.2.1 has no place for such a record; recover it at the root rather than lose it.
+                    orphans++;
+                    follow(new Chain(pos, null, -1), roots, visited);
+                }
+            }
+            if (orphans > 0) {
+                problems.add(FileSetProblem.warning(file, -1,
+                        orphans + " record chain(s) not reachable from the root; added at the root level"));
+            }
+            int active = 0;
+            for (int i = 0; i < items.size(); i++) {
+                if (!visited.get(i) && !inactive(items.get(i))) {
+                    active++;
+                }
+            }
+            if (active > 0) {
+                problems.add(FileSetProblem.warning(file, -1,
+                        active + " active record(s) not reachable through the offsets; ignored"));
+            }
+        }
+
+        /** Follows one chain and, depth first, every lower level below it; each item is visited at most once. */
+        private void follow(Chain start, List<DirectoryRecord> roots, BitSet visited) {
             Deque<Chain> pending = new ArrayDeque<>();
-            pending.push(new Chain(first, null, -1));
+            pending.push(start);
             while (!pending.isEmpty()) {
                 Chain c = pending.pop();
                 long off = c.offset();
@@ -152,16 +193,6 @@ public final class DicomDirReader {
                     from = off;
                     off = item.getLong(Tag.OffsetOfTheNextDirectoryRecord, 0);
                 }
-            }
-            int active = 0;
-            for (int i = 0; i < items.size(); i++) {
-                if (!visited.get(i) && !inactive(items.get(i))) {
-                    active++;
-                }
-            }
-            if (active > 0) {
-                problems.add(FileSetProblem.warning(file, -1,
-                        active + " active record(s) not reachable through the offsets; ignored"));
             }
         }
 
