@@ -122,7 +122,7 @@ public final class DicomDirReader {
                 referenced.put(item.getLong(Tag.OffsetOfTheNextDirectoryRecord, 0), Boolean.TRUE);
                 referenced.put(item.getLong(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, 0), Boolean.TRUE);
             }
-            if (referenced.containsKey(first) && byOffset.containsKey(first)) {
+            if (referenced.containsKey(first) && byOffset.containsKey(first) && hasUnreferencedHead(referenced)) {
                 // The root offset names a record that another record also points to: the root offset is stale
                 // (e.g. records reordered without updating it). Start from the chains that nothing points to.
                 problems.add(FileSetProblem.warning(file, -1, "offset of the first root record (" + first
@@ -154,6 +154,15 @@ public final class DicomDirReader {
                 problems.add(FileSetProblem.warning(file, -1,
                         active + " active record(s) not reachable through the offsets; ignored"));
             }
+        }
+
+        private boolean hasUnreferencedHead(Map<Long, Boolean> referenced) {
+            for (Dataset item : items) {
+                if (!inactive(item) && !referenced.containsKey(item.streamPosition())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Follows one chain and, depth first, every lower level below it; each item is visited at most once. */
