@@ -33,26 +33,38 @@ public record FileSetSummary(List<SeriesSummary> series, List<FileSetProblem> pr
         return series.stream().map(SeriesSummary::studyUid).distinct().count();
     }
 
+    /**
+     * Rows for every SERIES record below a STUDY. The patient is the nearest record above the study that carries a
+     * Patient ID, so that a patient record of an unknown type (a damaged DICOMDIR) still names its patient.
+     */
     public static FileSetSummary of(FileSetTree tree) {
+        record Step(DirectoryRecord record, DirectoryRecord patient, DirectoryRecord study) {}
         List<SeriesSummary> rows = new ArrayList<>();
-        for (DirectoryRecord p : tree.roots()) {
-            if (p.type() != RecordType.PATIENT) {
+        Deque<Step> stack = new ArrayDeque<>();
+        for (int i = tree.roots().size() - 1; i >= 0; i--) {
+            stack.push(new Step(tree.roots().get(i), null, null));
+        }
+        while (!stack.isEmpty()) {
+            Step s = stack.pop();
+            DirectoryRecord r = s.record();
+            DirectoryRecord patient = s.patient();
+            DirectoryRecord study = s.study();
+            if (r.type() == RecordType.SERIES && study != null) {
+                rows.add(new SeriesSummary(patient == null ? "" : patient.keys().getString(Tag.PatientID, ""),
+                        patient == null ? "" : patient.keys().getString(Tag.PatientName, ""),
+                        study.keys().getString(Tag.StudyInstanceUID, ""), study.keys().getString(Tag.StudyDate, ""),
+                        r.keys().getString(Tag.SeriesInstanceUID, ""), r.keys().getString(Tag.Modality, ""),
+                        countLeaves(r)));
                 continue;
             }
-            String pid = p.keys().getString(Tag.PatientID, "");
-            String pname = p.keys().getString(Tag.PatientName, "");
-            for (DirectoryRecord st : p.children()) {
-                if (st.type() != RecordType.STUDY) {
-                    continue;
-                }
-                for (DirectoryRecord se : st.children()) {
-                    if (se.type() != RecordType.SERIES) {
-                        continue;
-                    }
-                    rows.add(new SeriesSummary(pid, pname, st.keys().getString(Tag.StudyInstanceUID, ""),
-                            st.keys().getString(Tag.StudyDate, ""), se.keys().getString(Tag.SeriesInstanceUID, ""),
-                            se.keys().getString(Tag.Modality, ""), countLeaves(se)));
-                }
+            if (r.type() == RecordType.STUDY) {
+                study = r;
+            } else if (study == null && (r.type() == RecordType.PATIENT || r.keys().contains(Tag.PatientID))) {
+                patient = r;
+            }
+            List<DirectoryRecord> c = r.children();
+            for (int i = c.size() - 1; i >= 0; i--) {
+                stack.push(new Step(c.get(i), patient, study));
             }
         }
         return new FileSetSummary(rows, tree.problems());

@@ -82,6 +82,11 @@ class DicomDirReaderSharedDataTest {
         assertTrue(tree.allRecords().stream().anyMatch(r -> r.type() == RecordType.UNKNOWN));
         assertTrue(tree.problems().stream().anyMatch(p -> p.message().contains("unknown directory record type")),
                 tree.problems().toString());
+        FileSetSummary damaged = FileSetSummary.of(tree);
+        FileSetSummary intact = FileSetSummary.of(DicomDirReader.read(
+                SharedData.requireDicomFile("dicomdir/pydicom-dicomdirtests/DICOMDIR")));
+        assertEquals(intact.instances(), damaged.instances());
+        assertEquals(intact.patients(), damaged.patients());
     }
 
     @Test
