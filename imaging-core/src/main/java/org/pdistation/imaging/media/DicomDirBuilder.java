@@ -128,7 +128,13 @@ public final class DicomDirBuilder {
             problems.add(FileSetProblem.warning(f, -1, "transfer syntax " + ts + " is not allowed by " + profile));
         }
         String patientId = ds.getString(Tag.PatientID, "");
-        Node patient = patients.computeIfAbsent(patientId, k -> newNode(RecordType.PATIENT, ds, f));
+        Node patient = patients.get(patientId);
+        if (patient == null) {
+            patient = newNode(RecordType.PATIENT, ds, f);
+            patients.put(patientId, patient);
+        } else {
+            checkAgrees(patient, ds, f);
+        }
         Node study = child(patient, studyUid, RecordType.STUDY, ds, f);
         Node series = child(study, seriesUid, RecordType.SERIES, ds, f);
         RecordType leafType = LeafTypes.forSopClass(sopClass);
@@ -148,8 +154,28 @@ public final class DicomDirBuilder {
             n = newNode(type, ds, f);
             parent.byKey.put(key, n);
             parent.children.add(n);
+        } else {
+            checkAgrees(n, ds, f);
         }
         return n;
+    }
+
+    /**
+     * PDI-REQUIREMENTS 22 (what dcentvfy checks): the files under one record agree on its keys. The record keeps
+     * the first file's values; a disagreement is reported by attribute name only (values may identify the patient).
+     */
+    private void checkAgrees(Node n, Dataset ds, Path f) {
+        for (RecordKeys.Key key : recordKeys.keysFor(n.type, profile)) {
+            Object mine = n.keys.get(key.tag());
+            if (!(mine instanceof byte[] a) || !(ds.get(key.tag()) instanceof byte[] b)) {
+                continue;
+            }
+            if (!new String(a, java.nio.charset.StandardCharsets.ISO_8859_1).strip()
+                    .equals(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).strip())) {
+                problems.add(FileSetProblem.warning(f, -1, key.keyword() + " differs from the other files of its "
+                        + n.type.code() + " record; the record keeps the first file's value"));
+            }
+        }
     }
 
     private Node newNode(RecordType type, Dataset src, Path f) {

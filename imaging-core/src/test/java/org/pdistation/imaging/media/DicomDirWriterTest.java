@@ -222,6 +222,21 @@ class DicomDirWriterTest {
     }
 
     @Test
+    void reportsFilesThatDisagreeWithTheirPatientRecord() throws IOException {
+        Path root = tmp.resolve("set");
+        SyntheticFileSet.create(root);
+        Path f = root.resolve("DICOM/P0/ST0/SE1/IM0");
+        DicomFile df = DicomReader.read(f, ReadOptions.IN_MEMORY);
+        df.dataset().setString(Tag.PatientName, org.pdistation.imaging.data.VR.PN, "Other^Name");
+        org.pdistation.imaging.io.DicomWriter.write(f, df.fileMeta(), df.dataset(), df.transferSyntax(),
+                org.pdistation.imaging.io.WriteOptions.DEFAULT);
+        DicomDirWriter.Outcome out = DicomDirWriter.write(new DicomDirWriter.Request(root, Profile.STD_GEN_CD, ""));
+        assertTrue(out.problems().stream().anyMatch(p -> p.message().startsWith("PatientName differs")
+                && p.file().equals(f.toAbsolutePath())), out.problems().toString());
+        assertTrue(out.problems().stream().noneMatch(p -> p.message().contains("Other")));
+    }
+
+    @Test
     void everyRecordKeyNamesAKnownAttribute() {
         RecordKeys keys = RecordKeys.load();
         assertFalse(keys.keysFor(RecordType.PATIENT, Profile.STD_GEN_CD).isEmpty());
