@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DumpCommand.class,
                 BenchCommand.class,
-                // ---- ls and dicomdir commands (LsCommand, DicomdirCommand) are added here by their branch ----
+                LsCommand.class,
+                DicomdirCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {
