@@ -115,7 +115,15 @@ final class DicomInput {
             throw new EOFException("value of " + len + " bytes runs past the end (" + remaining() + " left)");
         }
         if (len > Integer.MAX_VALUE - 16) {
-            throw new IOException("value of " + len + " bytes is too large to hold in memory");
+            // A stream of unknown length: find out whether the data is really there (a bogus length usually is
+            // not) without allocating it, so that the reader can say "truncated" rather than "too large".
+            long start = position();
+            try {
+                skip(len);
+            } catch (EOFException e) {
+                throw new EOFException("value of " + len + " bytes runs past the end of the data");
+            }
+            throw new ValueTooLargeException(start, "value of " + len + " bytes is too large to hold in memory");
         }
         int n = (int) len;
         if (length >= 0 || n <= CHUNK) {
@@ -195,6 +203,16 @@ final class DicomInput {
             base = position;
             pos = 0;
             limit = 0;
+        }
+    }
+
+    /** A value that exists but cannot be held in one array; the reader turns it into a located problem. */
+    static final class ValueTooLargeException extends IOException {
+        final long offset;
+
+        ValueTooLargeException(long offset, String message) {
+            super(message);
+            this.offset = offset;
         }
     }
 }

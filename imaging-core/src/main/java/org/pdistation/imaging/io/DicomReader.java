@@ -102,7 +102,14 @@ public final class DicomReader {
         if (ts != null && ts.deflated()) {
             inflateRest(channel, datasetStart);
         }
-        TransferSyntax actual = checkEncoding(ts, preamble || !meta.isEmpty());
+        TransferSyntax actual;
+        try {
+            actual = checkEncoding(ts, preamble || !meta.isEmpty());
+        } catch (EOFException | java.util.zip.ZipException e) {
+            // Only a deflated body can fail here: the inflater reads ahead to give the first element's header.
+            fail(new DicomParseException(path, datasetStart, -1, "corrupt or truncated deflated data: " + e.getMessage(), e));
+            return new DicomFile(path, meta, new Dataset(false, 0), ts, preamble, pixelDataOffset, false, problems);
+        }
         explicit = actual.explicitVR();
         bigEndian = actual.bigEndian();
         Dataset ds = new Dataset(bigEndian, 64);
@@ -157,6 +164,8 @@ public final class DicomReader {
             }
         } catch (EOFException e) {
             throw new DicomParseException(path, in.position(), currentTag, "file meta information truncated", e);
+        } catch (DicomInput.ValueTooLargeException e) {
+            throw new DicomParseException(path, e.offset, currentTag, e.getMessage(), e);
         }
         explicit = true;
     }
@@ -249,6 +258,8 @@ public final class DicomReader {
             fail(new DicomParseException(path, in.position(), currentTag, "truncated: " + e.getMessage(), e));
         } catch (DicomParseException e) {
             fail(e);
+        } catch (DicomInput.ValueTooLargeException e) {
+            fail(new DicomParseException(path, e.offset, currentTag, e.getMessage(), e));
         } catch (java.util.zip.ZipException e) {
             fail(new DicomParseException(path, in.position(), currentTag, "corrupt deflated data: " + e.getMessage(), e));
         }
