@@ -45,8 +45,13 @@ final class Iso2022Encoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length() + 16);
         g0 = initialG0;
         g1 = initialG1;
+        boolean lineStart = true;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (lineStart && !personName) {
+                designateAtLineHead(value, i, out);
+            }
+            lineStart = false;
             if (c == CodeElement.ESC) {
                 // ESC is reserved for code extension (PS3.5 6.1.3); a literal one would be read as a designation.
                 return fail(i);
@@ -56,6 +61,7 @@ final class Iso2022Encoder {
                 out.write(c);
                 g0 = initialG0;
                 g1 = initialG1;
+                lineStart = true;
                 continue;
             }
             if (c == ' ') {
@@ -68,6 +74,39 @@ final class Iso2022Encoder {
         }
         restoreInitial(out);
         return out.toByteArray();
+    }
+
+    /**
+     * In text, a G1 set is designated at the head of the line that first needs it, as PS3.5 I.3 shows ("the escape
+     * sequence in the head of line"); ASCII and the G1 set then mix freely in that line. Person names keep the
+     * designation right before the characters (PS3.5 I.2).
+     */
+    private void designateAtLineHead(String value, int from, ByteArrayOutputStream out) {
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\\') {
+                return;
+            }
+            if (c >= 0x80) {
+                CodeElement element = elementFor(c);
+                if (element != null && element.slot() == CodeElement.Slot.G1) {
+                    designate(element, out);
+                }
+                return;
+            }
+        }
+    }
+
+    /** The first declared code element that holds {@code c}, or null. */
+    private CodeElement elementFor(char c) {
+        for (CharacterSetTerm term : sets) {
+            for (CodeElement e : new CodeElement[] {term.g0(), term.g1()}) {
+                if (e != null && (e.isDoubleByte() ? codec(e).encode(c) : e.encodeSingle(c)) >= 0) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     private byte[] fail(int index) {
