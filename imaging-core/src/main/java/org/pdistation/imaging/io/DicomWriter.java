@@ -71,20 +71,25 @@ public final class DicomWriter {
         writeMeta(out, meta);
         if (ts.deflated()) {
             out.flush();
-            // PS3.5 A.5: raw deflate (RFC 1951, no zlib header) of everything after the meta group.
-            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            try {
-                DeflaterOutputStream dos = new DeflaterOutputStream(new NonClosing(os), deflater, 1 << 16);
-                DicomOutput body = new DicomOutput(dos);
-                new DatasetEncoder(ts, options).write(body, ds, true);
-                body.flush();
-                dos.finish();
-            } finally {
-                deflater.end();
-            }
+            writeDeflated(os, ds, ts, options, true);
         } else {
             new DatasetEncoder(ts, options).write(out, ds, true);
             out.flush();
+        }
+    }
+
+    /** PS3.5 A.5: raw deflate (RFC 1951, no zlib header) of everything after the meta group. */
+    private static void writeDeflated(OutputStream os, Dataset ds, TransferSyntax ts, WriteOptions options,
+                                      boolean topLevel) throws IOException {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            DeflaterOutputStream dos = new DeflaterOutputStream(new NonClosing(os), deflater, 1 << 16);
+            DicomOutput body = new DicomOutput(dos);
+            new DatasetEncoder(ts, options).write(body, ds, topLevel);
+            body.flush();
+            dos.finish();
+        } finally {
+            deflater.end();
         }
     }
 
@@ -92,16 +97,7 @@ public final class DicomWriter {
     public static void writeDataset(OutputStream os, Dataset ds, TransferSyntax ts, WriteOptions options)
             throws IOException {
         if (ts.deflated()) {
-            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            try {
-                DeflaterOutputStream dos = new DeflaterOutputStream(new NonClosing(os), deflater, 1 << 16);
-                DicomOutput body = new DicomOutput(dos);
-                new DatasetEncoder(ts, options).write(body, ds, false);
-                body.flush();
-                dos.finish();
-            } finally {
-                deflater.end();
-            }
+            writeDeflated(os, ds, ts, options, false);
             return;
         }
         DicomOutput out = new DicomOutput(os);
