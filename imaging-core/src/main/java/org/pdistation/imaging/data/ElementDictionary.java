@@ -204,34 +204,13 @@ public final class ElementDictionary {
         static List<Entry> parse(String text) {
             List<Entry> entries = new ArrayList<>(5000);
             Map<String, List<VR>> vrLists = new HashMap<>();
-            int start = 0;
-            int length = text.length();
-            while (start < length) {
-                int end = text.indexOf('\n', start);
-                if (end < 0) {
-                    end = length;
-                }
-                if (end > start && text.charAt(start) != '#') {
-                    int t1 = text.indexOf('\t', start);
-                    int t2 = text.indexOf('\t', t1 + 1);
-                    int t3 = text.indexOf('\t', t2 + 1);
-                    int t4 = text.indexOf('\t', t3 + 1);
-                    int t5 = text.indexOf('\t', t4 + 1);
-                    int t6 = text.indexOf('\t', t5 + 1);
-                    if (t1 < 0 || t2 < 0 || t3 < 0 || t4 < 0 || t5 < 0 || t6 < 0 || t6 > end) {
-                        throw new IllegalStateException("elements.tsv: malformed line at offset " + start);
-                    }
-                    int tag = Integer.parseUnsignedInt(text, start, t1, 16);
-                    int mask = t2 > t1 + 1 ? Integer.parseUnsignedInt(text, t1 + 1, t2, 16) : 0;
-                    List<VR> vrs = vrLists.computeIfAbsent(text.substring(t2 + 1, t3), ElementDictionary::parseVrs);
-                    entries.add(new Entry(tag, mask, vrs,
-                            text.substring(t3 + 1, t4),
-                            text.substring(t4 + 1, t5),
-                            text.substring(t6 + 1, end),
-                            t6 > t5 + 1 && text.charAt(t5 + 1) == 'R'));
-                }
-                start = end + 1;
-            }
+            TsvRows.forEach(text, 7, "elements.tsv", (t, c) -> {
+                int tag = Integer.parseUnsignedInt(t, c[0], c[1] - 1, 16);
+                int mask = c[2] - 1 > c[1] ? Integer.parseUnsignedInt(t, c[1], c[2] - 1, 16) : 0;
+                List<VR> vrs = vrLists.computeIfAbsent(TsvRows.column(t, c, 2), ElementDictionary::parseVrs);
+                entries.add(new Entry(tag, mask, vrs, TsvRows.column(t, c, 3), TsvRows.column(t, c, 4),
+                        TsvRows.column(t, c, 6), TsvRows.flag(t, c, 5, 'R')));
+            });
             return entries;
         }
     }

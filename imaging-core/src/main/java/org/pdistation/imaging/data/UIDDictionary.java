@@ -64,29 +64,11 @@ final class UIDDictionary {
     /** Columns: uid, keyword, type (a UID.Type name), retired (R), name; '#' starts a comment line. */
     static Map<String, Entry> parse(String text) {
         Map<String, Entry> entries = new HashMap<>(1024);
-        int start = 0;
-        int length = text.length();
-        while (start < length) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = length;
-            }
-            if (end > start && text.charAt(start) != '#') {
-                int t1 = text.indexOf('\t', start);
-                int t2 = text.indexOf('\t', t1 + 1);
-                int t3 = text.indexOf('\t', t2 + 1);
-                int t4 = text.indexOf('\t', t3 + 1);
-                if (t1 < 0 || t2 < 0 || t3 < 0 || t4 < 0 || t4 > end) {
-                    throw new IllegalStateException("uids.tsv: malformed line at offset " + start);
-                }
-                entries.put(text.substring(start, t1), new Entry(
-                        text.substring(t1 + 1, t2),
-                        UID.Type.valueOf(text.substring(t2 + 1, t3)),
-                        text.substring(t4 + 1, end),
-                        t4 > t3 + 1 && text.charAt(t3 + 1) == 'R'));
-            }
-            start = end + 1;
-        }
+        TsvRows.forEach(text, 5, "uids.tsv", (t, c) -> entries.put(TsvRows.column(t, c, 0), new Entry(
+                TsvRows.column(t, c, 1),
+                UID.Type.valueOf(TsvRows.column(t, c, 2)),
+                TsvRows.column(t, c, 4),
+                TsvRows.flag(t, c, 3, 'R'))));
         return Map.copyOf(entries);
     }
 }

@@ -192,20 +192,6 @@ final class DicomInput {
         }
     }
 
-    /** Moves to an absolute position (files only). */
-    void seek(long position) {
-        if (channel == null) {
-            throw new IllegalStateException("seek needs a file");
-        }
-        if (position >= base && position <= base + limit) {
-            pos = (int) (position - base);
-        } else {
-            base = position;
-            pos = 0;
-            limit = 0;
-        }
-    }
-
     /** A value that exists but cannot be held in one array; the reader turns it into a located problem. */
     static final class ValueTooLargeException extends IOException {
         final long offset;

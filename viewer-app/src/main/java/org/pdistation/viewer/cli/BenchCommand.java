@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.pdistation.viewer.bench.AlternatingRunner;
 import org.pdistation.viewer.bench.BenchData;
 import org.pdistation.viewer.bench.IndexBenchmark;
 import org.pdistation.viewer.bench.ReadBenchmark;
@@ -40,9 +41,8 @@ public final class BenchCommand implements Runnable {
         Path work;
     }
 
-    @Command(name = "index", description = "Build a DICOMDIR for N generated CT files: ours vs dcmmkdir; "
-            + "also header-only and full read throughput.")
-    static final class Index implements Callable<Integer> {
+    /** Generates N files, runs the given benchmarks on them, and deletes them (unless --work was given). */
+    abstract static class OnGeneratedFiles implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "N", description = "number of generated CT files")
         int count;
 
@@ -56,33 +56,33 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (BenchData data = BenchData.generate(common.work, count, out)) {
-                IndexBenchmark.run(data, common.warmup, common.pairs, out);
-                ReadBenchmark.run(data.files(), data.work(), new org.pdistation.viewer.bench.AlternatingRunner(
-                        common.warmup, common.pairs), out);
+                run(data, out);
             }
             return 0;
+        }
+
+        abstract void run(BenchData data, PrintWriter out) throws Exception;
+
+        void runReads(BenchData data, PrintWriter out) throws Exception {
+            ReadBenchmark.run(data.files(), data.work(), new AlternatingRunner(common.warmup, common.pairs), out);
+        }
+    }
+
+    @Command(name = "index", description = "Build a DICOMDIR for N generated CT files: ours vs dcmmkdir; "
+            + "also header-only and full read throughput.")
+    static final class Index extends OnGeneratedFiles {
+        @Override
+        void run(BenchData data, PrintWriter out) throws Exception {
+            IndexBenchmark.run(data, common.warmup, common.pairs, out);
+            runReads(data, out);
         }
     }
 
     @Command(name = "read", description = "Header-only (files/s) and full (MB/s) read throughput: ours vs pydicom.")
-    static final class Read implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "N", description = "number of generated CT files")
-        int count;
-
-        @CommandLine.Mixin
-        Common common = new Common();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Read extends OnGeneratedFiles {
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            try (BenchData data = BenchData.generate(common.work, count, out)) {
-                ReadBenchmark.run(data.files(), data.work(), new org.pdistation.viewer.bench.AlternatingRunner(
-                        common.warmup, common.pairs), out);
-            }
-            return 0;
+        void run(BenchData data, PrintWriter out) throws Exception {
+            runReads(data, out);
         }
     }
 }
