@@ -403,6 +403,9 @@ public final class DicomReader {
             throw new DicomParseException(path, pos, tag, "undefined length on VR " + vr);
         }
         if (length > in.remaining()) {
+            if (tag == Tag.PixelData && depth == 0 && !meta) {
+                keepTruncatedPixelData(ds, vr, in.remaining(), byReference);
+            }
             throw new DicomParseException(path, pos, tag, "value length " + length + " runs past the end of the file ("
                     + (in.remaining()) + " bytes left)");
         }
@@ -500,8 +503,23 @@ public final class DicomReader {
         return left;
     }
 
+    /**
+     * Keeps what there is of truncated native pixel data, so that the frames that are complete can still be shown;
+     * frame access reports the others as too short.
+     */
+    private void keepTruncatedPixelData(Dataset ds, VR vr, long available, boolean byReference) throws IOException {
+        long valuePos = in.position();
+        if (byReference) {
+            ds.set(Tag.PixelData, vr, new BulkData(path, valuePos, available, bigEndian));
+        } else if (available <= Integer.MAX_VALUE - 8) {
+            ds.set(Tag.PixelData, vr, in.readBytes(available));
+        }
+    }
+
     private void readFragments(Dataset ds, int tag, VR vr, long pos) throws IOException {
         Fragments fragments = new Fragments(vr);
+        // Set before reading the items: when they are cut short, the complete fragments still serve their frames.
+        ds.set(tag, vr, fragments);
         while (true) {
             long itemPos = in.position();
             if (in.request(8) < 8) {
@@ -528,7 +546,6 @@ public final class DicomReader {
                 fragments.add(in.readBytes(len));
             }
         }
-        ds.set(tag, vr, fragments);
     }
 
     // ----- problems ---------------------------------------------------------------------------------------------
