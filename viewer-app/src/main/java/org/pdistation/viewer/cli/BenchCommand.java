@@ -19,14 +19,14 @@ import picocli.CommandLine.Parameters;
  * one line per figure, {@code name ours peer ratio} (ratio = our time / peer time; below 1 is faster).
  */
 @Command(name = "bench", description = "Benchmarks against peers (DCMTK, pydicom) on generated data.",
-        subcommands = {BenchCommand.Index.class, BenchCommand.Read.class})
+        subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index or read");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index, read or decode");
     }
 
     /** Options every benchmark takes. */
@@ -83,6 +83,18 @@ public final class BenchCommand implements Runnable {
         @Override
         void run(BenchData data, PrintWriter out) throws Exception {
             runReads(data, out);
+        }
+    }
+
+    @Command(name = "decode", description = "Per codec: decode MP/s in process (pixels hashed against the peer), and "
+            + "a batch to Explicit VR LE: ours vs dcmdjpeg/dcmdjpls/dcmdrle/gdcmconv once per file.")
+    static final class Decode extends OnGeneratedFiles {
+        @Option(names = "--codec", split = ",", description = "only these: jpeg-lossless, jpeg-ls, jpeg2000, rle, jpeg-12bit")
+        java.util.List<String> codecs = new java.util.ArrayList<>();
+
+        @Override
+        void run(BenchData data, PrintWriter out) throws Exception {
+            org.pdistation.viewer.bench.DecodeBenchmark.run(data, common.warmup, common.pairs, codecs, out);
         }
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 LsCommand.class,
                 DicomdirCommand.class,
+                TranscodeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {
