@@ -76,9 +76,23 @@ public record ImageDescriptor(int rows, int columns, int samplesPerPixel, int bi
         return samples() * containerBytes();
     }
 
+    /**
+     * Bytes of one frame as stored natively, which differs from {@link #nativeFrameLength} only for YBR_FULL_422
+     * with 8 bits: PS3.3 C.7.6.3.1.2 stores each pair of pixels as Y1 Y2 Cb Cr, two bytes a pixel.
+     */
+    public long storedFrameLength() {
+        if (isSubsampled422()) return pixels() / 2 * 4 + (pixels() % 2) * 3;
+        return nativeFrameLength();
+    }
+
+    /** Native YBR_FULL_422: chroma shared by pixel pairs (see {@link Ybr422}). */
+    public boolean isSubsampled422() {
+        return photometric == Photometric.YBR_FULL_422 && samplesPerPixel == 3 && bitsAllocated == 8;
+    }
+
     /** Bit offset of frame {@code n} from the start of native pixel data. */
     public long frameBitOffset(int n) {
-        return bitsAllocated == 1 ? samples() * n : nativeFrameLength() * 8L * n;
+        return bitsAllocated == 1 ? samples() * n : storedFrameLength() * 8L * n;
     }
 
     /** Bytes per sample in the native encoding: 1, 2 or 4 (1-bit data reports 1 after unpacking). */

@@ -117,8 +117,7 @@ public final class ImageFrames implements AutoCloseable {
                 int len = loadCompressed(f, n);
                 return d.decode(scratch, 0, len, descriptor, dst);
             }
-            readNative(n, dst);
-            return descriptor.photometric();
+            return readNative(n, dst);
         } catch (CodecException e) {
             throw new FrameException(instance, n, e.getMessage(), e);
         } catch (IOException e) {
@@ -160,12 +159,12 @@ public final class ImageFrames implements AutoCloseable {
 
     // ----- native -----------------------------------------------------------------------------------------------
 
-    private void readNative(int n, FrameBuffer dst) throws IOException, CodecException {
+    private Photometric readNative(int n, FrameBuffer dst) throws IOException, CodecException {
         ImageDescriptor d = descriptor;
         long bitOffset = d.frameBitOffset(n);
         long start = bitOffset >>> 3;
         int shift = (int) (bitOffset & 7);
-        long frameBytes = d.bitsAllocated() == 1 ? (d.samples() + shift + 7) / 8 : d.nativeFrameLength();
+        long frameBytes = d.bitsAllocated() == 1 ? (d.samples() + shift + 7) / 8 : d.storedFrameLength();
         if (frameBytes > Integer.MAX_VALUE - 8) throw new CodecException("frame of " + frameBytes + " bytes is too large");
         boolean bigEndian = syntax.bigEndian();
         if (pixelData instanceof byte[] bytes) {
@@ -173,16 +172,26 @@ public final class ImageFrames implements AutoCloseable {
             if (available < frameBytes || start > Integer.MAX_VALUE) {
                 throw new CodecException(tooShort(bytes.length, start, frameBytes));
             }
-            NativeFrames.read(bytes, (int) start, shift, available, d, bigEndian, dst);
-        } else if (pixelData instanceof BulkData bulk) {
+            return copyNative(bytes, (int) start, shift, available, bigEndian, dst);
+        }
+        if (pixelData instanceof BulkData bulk) {
             long available = bulk.length() - start;
             if (available < frameBytes) throw new CodecException(tooShort(bulk.length(), start, frameBytes));
             int len = (int) frameBytes;
             readFully(bulk.file(), bulk.offset() + start, len);
-            NativeFrames.read(scratch, 0, shift, len, d, bulk.bigEndian(), dst);
-        } else {
-            throw new CodecException("pixel data has no value");
+            return copyNative(scratch, 0, shift, len, bulk.bigEndian(), dst);
         }
+        throw new CodecException("pixel data has no value");
+    }
+
+    private Photometric copyNative(byte[] src, int offset, int shift, long available, boolean bigEndian,
+                                   FrameBuffer dst) throws CodecException {
+        if (descriptor.isSubsampled422()) {
+            Ybr422.expand(src, offset, descriptor, dst);
+            return Photometric.YBR_FULL;
+        }
+        NativeFrames.read(src, offset, shift, available, descriptor, bigEndian, dst);
+        return descriptor.photometric();
     }
 
     private static String tooShort(long total, long start, long frameBytes) {

@@ -23,7 +23,7 @@ for path in sys.argv[1:]:
             print(f"{path}\tSKIP\tencapsulated")
             continue
         pi = str(ds.get("PhotometricInterpretation", "")).strip()
-        if pi.startswith("YBR") and pi != "YBR_FULL":
+        if pi.startswith("YBR") and pi not in ("YBR_FULL", "YBR_FULL_422"):
             print(f"{path}\tSKIP\tsubsampled YBR")
             continue
         arr = ds.pixel_array

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pdistation.imaging.codec.Ybr422;
 import org.pdistation.imaging.codec.FrameBuffer;
 import org.pdistation.imaging.codec.ImageDescriptor;
 import org.pdistation.imaging.codec.Photometric;

@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pdistation.imaging.codec.Ybr422;
 import org.pdistation.imaging.codec.CodecException;
 import org.pdistation.imaging.codec.FrameBuffer;
 import org.pdistation.imaging.codec.ImageDescriptor;

@@ -1,8 +1,4 @@
-package org.pdistation.imaging.render.colour;
-
-import org.pdistation.imaging.codec.CodecException;
-import org.pdistation.imaging.codec.FrameBuffer;
-import org.pdistation.imaging.codec.ImageDescriptor;
+package org.pdistation.imaging.codec;
 
 /**
  * Upsampling of native YBR_FULL_422 frames (PS3.3 C.7.6.3.1.2): each pair of horizontally adjacent pixels is
