@@ -43,7 +43,7 @@ public record PeerPixels(ImageDescriptor desc, byte[] pixelData) {
         long max = 0;
         double se = 0;
         for (int i = 0; i < n; i++) {
-            long d = Math.abs((long) (ours.sample(i) & mask) - sample(frame, i));
+            long d = Math.abs((long) (ours.sample(i) & mask) - (sample(frame, i) & mask));
             max = Math.max(max, d);
             se += (double) d * d;
         }
