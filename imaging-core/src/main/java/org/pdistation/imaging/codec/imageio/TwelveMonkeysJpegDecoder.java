@@ -55,6 +55,7 @@ public final class TwelveMonkeysJpegDecoder implements FrameDecoder {
         if (kind == FrameBuffer.Kind.INT) {
             throw new CodecException("JPEG holds at most 16 bits per sample, but Bits Allocated is " + desc.bitsAllocated());
         }
+        LosslessPredictorCheck.check(src, offset, length);
         Raster raster = read(src, offset, length, desc);
         checkGeometry(raster, desc);
         dst.reset(desc);
