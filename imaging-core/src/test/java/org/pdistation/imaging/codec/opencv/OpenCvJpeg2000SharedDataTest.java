@@ -26,6 +26,31 @@ class OpenCvJpeg2000SharedDataTest {
                 .filter(f -> !f.contains("HTJ2K")); // gdcmconv cannot read HTJ2K: see decodesHtj2kLossyCloseToHtj2kLossless
     }
 
+    /** Files under broken/ whose frames are JP2 files instead of raw codestreams (PS3.5 A.4.4 wants raw). */
+    static Stream<String> jp2Wrapped() {
+        return Stream.of("broken/pydicom/GDCMJ2K_TextGBR.dcm", "broken/pylibjpeg-data/ELSCINT1_JP2vsJ2K.dcm",
+                "broken/pylibjpeg-data/MAROTECH_CT_JP2Lossy.dcm");
+    }
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void decodesLikeGdcm(String relative) throws Exception {
+        Path file = SharedData.requireDicomFile(relative);
+        String gdcmconv = Peers.require("gdcmconv").toString();
+        String uid = DicomReader.read(file, ReadOptions.HEADER_ONLY).transferSyntax().uid();
+        System.out.println("J2K " + PeerComparison.compare(new OpenCvJpeg2000Decoder(), file, work,
+                LOSSLESS.contains(uid) ? Double.POSITIVE_INFINITY : 45.0, null, List.of(List.of(gdcmconv, "--raw"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jp2Wrapped")
+    void decodesJp2WrappedFramesLikeGdcm(String relative) throws Exception {
+        decodesLikeGdcm(relative);
+    }
+
     /**
      * No installed peer decodes HTJ2K (gdcmconv cannot read it), so the two pydicom-data samples, which hold the
      * same image, check each other: the lossless one decodes, and the lossy one is close to it.
