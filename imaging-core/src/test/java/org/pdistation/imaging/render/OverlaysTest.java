@@ -145,4 +145,24 @@ class OverlaysTest {
             }
         }
     }
+
+    @Test
+    void theSharedOutOfBoundsOverlayIsClippedNotRejected() throws Exception {
+        // Overlay 6000 starts at row 704 (1-based) of 788 with 101 rows: rows 704–788 remain; 6002 starts at
+        // (−25, −25): its first 26 rows and columns are cut. The pixel data (JPEG) is not needed for these.
+        Path file = SharedData.requireDicomFile("broken/fo-dicom/OutOfBoundsOverlay.dcm");
+        try (ImageFrames frames = ImageFrames.open(file)) {
+            List<Overlay> o = Overlays.forFrame(frames.dataset(), frames.descriptor(), 0, null);
+            assertEquals(2, o.size());
+            assertEquals(703, o.get(0).originRow());
+            assertEquals(408, o.get(0).originColumn());
+            assertEquals(788 - 703, o.get(0).rows());
+            assertEquals(101, o.get(0).columns());
+            assertEquals("First reference mark", o.get(0).description());
+            assertEquals(0, o.get(1).originRow());
+            assertEquals(0, o.get(1).originColumn());
+            assertEquals(101 - 26, o.get(1).rows());
+            assertEquals(101 - 26, o.get(1).columns());
+        }
+    }
 }
