@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 LsCommand.class,
                 DicomdirCommand.class,
                 TranscodeCommand.class,
+                RenderCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {
