@@ -51,7 +51,7 @@ public final class GreyscaleRenderer {
      */
     public static GreyscaleRenderer of(Dataset ds, ImageDescriptor desc, LutCache cache) throws CodecException {
         if (!desc.photometric().isMonochrome() || desc.samplesPerPixel() != 1) {
-            throw new CodecException("colour rendering not wired for " + desc.photometric().term() + " with "
+            throw new CodecException("not a grey-scale image (use ColourRenderer): " + desc.photometric().term() + " with "
                     + desc.samplesPerPixel() + " samples per pixel");
         }
         return new GreyscaleRenderer(ds, desc, cache);

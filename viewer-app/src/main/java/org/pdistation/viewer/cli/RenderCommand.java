@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.pdistation.imaging.codec.FrameBuffer;
 import org.pdistation.imaging.codec.FrameException;
 import org.pdistation.imaging.codec.ImageDescriptor;
 import org.pdistation.imaging.codec.ImageFrames;
+import org.pdistation.imaging.codec.Photometric;
+import org.pdistation.imaging.render.colour.ColourRenderer;
 import org.pdistation.imaging.render.GreyResize;
 import org.pdistation.imaging.render.GreyscaleRenderer;
 import org.pdistation.imaging.render.LutCache;
@@ -96,7 +99,11 @@ public final class RenderCommand implements Callable<Integer> {
         }
         int index = frame - 1;
         FrameBuffer buf = new FrameBuffer();
-        frames.readFrame(index, buf);
+        Photometric decoded = frames.readFrame(index, buf);
+        if (!desc.photometric().isMonochrome() || desc.samplesPerPixel() != 1) {
+            renderColour(frames, buf, decoded, box);
+            return;
+        }
         GreyscaleRenderer renderer = GreyscaleRenderer.of(frames.dataset(), desc, new LutCache(2));
         Voi voi = explicit;
         if (voi == null && preset != null) {
@@ -128,6 +135,39 @@ public final class RenderCommand implements Callable<Integer> {
         if (parent != null) Files.createDirectories(parent);
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             PngWriter.writeGrey(os, w, h, grey);
+        }
+    }
+
+    /** Colour images (RGB, YBR, palette) through the colour renderer; windows do not apply to them. */
+    private void renderColour(ImageFrames frames, FrameBuffer buf, Photometric decoded, int[] box)
+            throws IOException, CodecException {
+        ImageDescriptor desc = frames.descriptor();
+        int w = desc.columns();
+        int h = desc.rows();
+        int[] argb = new int[w * h];
+        ColourRenderer.of(frames.dataset(), desc).toArgb(buf, decoded, IntBuffer.wrap(argb));
+        byte[][] channels = new byte[3][w * h];
+        for (int i = 0; i < argb.length; i++) {
+            channels[0][i] = (byte) (argb[i] >> 16);
+            channels[1][i] = (byte) (argb[i] >> 8);
+            channels[2][i] = (byte) argb[i];
+        }
+        if (box != null) {
+            int[] fit = GreyResize.fit(w, h, box[0], box[1]);
+            for (int c = 0; c < 3; c++) channels[c] = GreyResize.resize(channels[c], w, h, fit[0], fit[1]);
+            w = fit[0];
+            h = fit[1];
+        }
+        byte[] rgb = new byte[3 * w * h];
+        for (int i = 0, o = 0; i < w * h; i++) {
+            rgb[o++] = channels[0][i];
+            rgb[o++] = channels[1][i];
+            rgb[o++] = channels[2][i];
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            PngWriter.writeRgb(os, w, h, rgb);
         }
     }
 
