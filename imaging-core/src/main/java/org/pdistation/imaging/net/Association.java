@@ -267,6 +267,17 @@ public final class Association implements Closeable {
         }
     }
 
+    /** Sends one PDU as it is (e.g. a P-DATA-TF built by the caller); no state checks beyond being open. */
+    public void send(Pdu pdu) throws IOException {
+        checkOpen();
+        try {
+            out.write(PduWriter.encode(pdu));
+        } catch (IOException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
     private void sendBytes(int contextId, boolean command, byte[] data, int off, int len) throws IOException {
         int room = sendBuf.length - PDATA_OVERHEAD;
         int done = 0;
