@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 LsCommand.class,
                 DicomdirCommand.class,
+                EchoCommand.class,
+                StoreCommand.class,
+                ScpCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {
