@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
                 DicomdirCommand.class,
                 TranscodeCommand.class,
                 RenderCommand.class,
+                EchoCommand.class,
+                StoreCommand.class,
+                ScpCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {

@@ -1,0 +1,552 @@
+package org.pdistation.imaging.net;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.net.SocketFactory;
+
+import org.pdistation.imaging.data.Dataset;
+import org.pdistation.imaging.net.dimse.CommandCodec;
+import org.pdistation.imaging.net.pdu.Abort;
+import org.pdistation.imaging.net.pdu.AssociateAc;
+import org.pdistation.imaging.net.pdu.AssociateRj;
+import org.pdistation.imaging.net.pdu.AssociateRq;
+import org.pdistation.imaging.net.pdu.PDataTf;
+import org.pdistation.imaging.net.pdu.PresentationContextAc;
+import org.pdistation.imaging.net.pdu.PresentationContextRq;
+import org.pdistation.imaging.net.pdu.Pdu;
+import org.pdistation.imaging.net.pdu.PduException;
+import org.pdistation.imaging.net.pdu.PduReader;
+import org.pdistation.imaging.net.pdu.PduWriter;
+import org.pdistation.imaging.net.pdu.Pdv;
+import org.pdistation.imaging.net.pdu.ReleaseRp;
+import org.pdistation.imaging.net.pdu.ReleaseRq;
+
+/**
+ * One established DICOM association (PS3.8) over a socket, for one thread: sends and receives DIMSE messages as a
+ * command set plus a data set stream, fragmenting into P-DATA-TF PDUs no larger than the peer accepts.
+ *
+ * <p>Any protocol error, timeout or broken connection aborts the association (A-ABORT sent when the socket still
+ * works) and closes the socket, so a caller never has to clean up after an exception.
+ */
+public final class Association implements Closeable {
+    /** Bytes of P-DATA-TF header (6) plus PDV item header (4 length, 1 context id, 1 control header). */
+    private static final int PDATA_OVERHEAD = 12;
+    /** Used when the peer announces 0 (no limit, PS3.8 D.1). */
+    private static final int UNLIMITED_CHUNK = 1 << 20;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final PduReader reader;
+    private final NetOptions options;
+    private final AssociateRq request;
+    private final AssociateAc accept;
+    private final Map<Integer, PresentationContext> contexts;
+    private final byte[] sendBuf;
+    private final ArrayDeque<Pdv> pending = new ArrayDeque<>();
+    private int nextMessageId = 1;
+    private boolean closed;
+
+    private Association(Socket socket, InputStream in, NetOptions options, AssociateRq request, AssociateAc accept,
+                        boolean requestor) throws IOException {
+        this.socket = socket;
+        this.in = in;
+        this.out = socket.getOutputStream();
+        this.reader = new PduReader(in, options.maxPduLength());
+        this.options = options;
+        this.request = request;
+        this.accept = accept;
+        Map<Integer, PresentationContext> map = new LinkedHashMap<>();
+        for (PresentationContextAc ac : accept.presentationContexts()) {
+            if (!ac.accepted()) {
+                continue;
+            }
+            for (PresentationContextRq rq : request.presentationContexts()) {
+                if (rq.id() == ac.id()) {
+                    map.put(ac.id(), new PresentationContext(ac.id(), rq.abstractSyntax(), ac.transferSyntax()));
+                    break;
+                }
+            }
+        }
+        this.contexts = Collections.unmodifiableMap(map);
+        long peerMax = requestor ? accept.userInfo().maxPduLength() : request.userInfo().maxPduLength();
+        int chunk = peerMax <= 0 || peerMax > UNLIMITED_CHUNK ? UNLIMITED_CHUNK : (int) peerMax;
+        // PS3.8 9.3.5: the max length bounds the PDV items of a P-DATA-TF, i.e. the PDU minus its 6-byte header.
+        this.sendBuf = new byte[Math.max(chunk, 64) + 6];
+    }
+
+    // ------------------------------------------------------------------ establishing
+
+    /**
+     * Opens a TCP connection (TCP_NODELAY) and negotiates: the returned association has the contexts the peer
+     * accepted. Throws {@link AssociationRejectedException} on A-ASSOCIATE-RJ.
+     */
+    public static Association connect(String host, int port, AssociateRq request, NetOptions options)
+            throws IOException {
+        return connect(SocketFactory.getDefault(), host, port, request, options);
+    }
+
+    /** As {@link #connect(String, int, AssociateRq, NetOptions)} with a socket factory (e.g. TLS). */
+    public static Association connect(SocketFactory factory, String host, int port, AssociateRq request,
+                                      NetOptions options) throws IOException {
+        Socket s = factory.createSocket();
+        try {
+            s.setTcpNoDelay(true);
+            s.connect(new InetSocketAddress(host, port), millis(options.connectTimeout()));
+            s.setSoTimeout(millis(options.artimTimeout()));
+            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+            s.getOutputStream().write(PduWriter.encode(request));
+            Pdu answer;
+            try {
+                answer = new PduReader(in, options.maxPduLength()).read();
+            } catch (SocketTimeoutException e) {
+                throw new IOException("no A-ASSOCIATE-AC/RJ from " + host + ":" + port + " within ARTIM timeout "
+                        + options.artimTimeout().toSeconds() + " s");
+            }
+            switch (answer) {
+                case AssociateAc ac -> {
+                    s.setSoTimeout(millis(options.readTimeout()));
+                    return new Association(s, in, options, request, ac, true);
+                }
+                case AssociateRj rj -> throw new AssociationRejectedException(rj);
+                case Abort a -> throw new AssociationAbortedException("association request answered by "
+                        + a.describe());
+                default -> {
+                    sendQuietly(s, Abort.provider(Abort.UNEXPECTED_PDU));
+                    throw new AssociationAbortedException("unexpected " + answer.getClass().getSimpleName()
+                            + " in answer to A-ASSOCIATE-RQ");
+                }
+            }
+        } catch (PduException e) {
+            sendQuietly(s, Abort.provider(e.abortReason()));
+            closeQuietly(s);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(s);
+            throw e;
+        }
+    }
+
+    /**
+     * Acceptor side: reads the A-ASSOCIATE-RQ within the ARTIM timeout, asks {@code acceptor}, sends its answer.
+     * Returns the association, or null when it was rejected (the socket is then closed).
+     */
+    public static Association accept(Socket s, NetOptions options, AssociationAcceptor acceptor) throws IOException {
+        try {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(millis(options.artimTimeout()));
+            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+            Pdu first;
+            try {
+                first = new PduReader(in, options.maxPduLength()).read();
+            } catch (SocketTimeoutException e) {
+                throw new IOException("no A-ASSOCIATE-RQ from " + s.getRemoteSocketAddress()
+                        + " within ARTIM timeout " + options.artimTimeout().toSeconds() + " s");
+            }
+            if (!(first instanceof AssociateRq rq)) {
+                sendQuietly(s, Abort.provider(Abort.UNEXPECTED_PDU));
+                throw new AssociationAbortedException("expected A-ASSOCIATE-RQ, got "
+                        + first.getClass().getSimpleName());
+            }
+            Pdu answer = acceptor.negotiate(rq);
+            s.getOutputStream().write(PduWriter.encode(answer));
+            if (answer instanceof AssociateAc ac) {
+                s.setSoTimeout(millis(options.readTimeout()));
+                return new Association(s, in, options, rq, ac, false);
+            }
+            // PS3.8 9.2.3 (AE-8): after A-ASSOCIATE-RJ the acceptor waits for the requestor to close; we close.
+            closeQuietly(s);
+            return null;
+        } catch (PduException e) {
+            sendQuietly(s, Abort.provider(e.abortReason()));
+            closeQuietly(s);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(s);
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public AssociateRq request() {
+        return request;
+    }
+
+    public AssociateAc acceptance() {
+        return accept;
+    }
+
+    /** The accepted presentation contexts by id. */
+    public Map<Integer, PresentationContext> contexts() {
+        return contexts;
+    }
+
+    public String callingAet() {
+        return request.callingAet();
+    }
+
+    public String calledAet() {
+        return request.calledAet();
+    }
+
+    public int nextMessageId() {
+        int id = nextMessageId;
+        nextMessageId = nextMessageId == 0xFFFF ? 1 : nextMessageId + 1;
+        return id;
+    }
+
+    /** The accepted context for an abstract syntax and transfer syntax, or null. */
+    public PresentationContext findContext(String abstractSyntax, String transferSyntax) {
+        for (PresentationContext pc : contexts.values()) {
+            if (pc.abstractSyntax().equals(abstractSyntax)
+                    && (transferSyntax == null || pc.transferSyntax().equals(transferSyntax))) {
+                return pc;
+            }
+        }
+        return null;
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    /** Sends a command set (PS3.7 6.3.1: always Implicit VR Little Endian) as command PDVs. */
+    public void sendCommand(int contextId, Dataset command) throws IOException {
+        byte[] bytes = CommandCodec.encode(command);
+        sendBytes(contextId, true, bytes, 0, bytes.length);
+    }
+
+    /** Sends a whole data set already encoded in the context's transfer syntax. */
+    public void sendData(int contextId, byte[] data) throws IOException {
+        sendBytes(contextId, false, data, 0, data.length);
+    }
+
+    /** Streams {@code length} bytes of a file from {@code position} as data PDVs, one chunk at a time. */
+    public void sendData(int contextId, FileChannel channel, long position, long length) throws IOException {
+        int room = sendBuf.length - PDATA_OVERHEAD;
+        long sent = 0;
+        try {
+            do {
+                int n = (int) Math.min(room, length - sent);
+                ByteBuffer bb = ByteBuffer.wrap(sendBuf, PDATA_OVERHEAD, n);
+                while (bb.hasRemaining()) {
+                    if (channel.read(bb, position + sent + bb.position() - PDATA_OVERHEAD) < 0) {
+                        throw new EOFException("file ended " + (length - sent - bb.position() + PDATA_OVERHEAD)
+                                + " bytes early at offset " + (position + sent + bb.position() - PDATA_OVERHEAD));
+                    }
+                }
+                sent += n;
+                writePdu(contextId, false, sent == length, n);
+            } while (sent < length);
+        } catch (IOException e) {
+            if (e instanceof EOFException) {
+                // A local file problem: abort so that the peer does not keep a partial instance.
+                abort();
+            } else {
+                fail(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Sends one PDU as it is (e.g. a P-DATA-TF built by the caller); no state checks beyond being open. */
+    public void send(Pdu pdu) throws IOException {
+        checkOpen();
+        try {
+            out.write(PduWriter.encode(pdu));
+        } catch (IOException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    private void sendBytes(int contextId, boolean command, byte[] data, int off, int len) throws IOException {
+        int room = sendBuf.length - PDATA_OVERHEAD;
+        int done = 0;
+        try {
+            do {
+                int n = Math.min(room, len - done);
+                System.arraycopy(data, off + done, sendBuf, PDATA_OVERHEAD, n);
+                done += n;
+                writePdu(contextId, command, done == len, n);
+            } while (done < len);
+        } catch (IOException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    /** PS3.8 9.3.5 and E.2: one P-DATA-TF with one PDV of {@code n} bytes already in sendBuf. */
+    private void writePdu(int contextId, boolean command, boolean last, int n) throws IOException {
+        checkOpen();
+        int pduLength = n + 6;
+        int itemLength = n + 2;
+        byte[] b = sendBuf;
+        b[0] = Pdu.P_DATA_TF;
+        b[1] = 0;
+        putInt(b, 2, pduLength);
+        putInt(b, 6, itemLength);
+        b[10] = (byte) contextId;
+        b[11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
+        out.write(b, 0, n + PDATA_OVERHEAD);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    /** A received command set and the context it came on. */
+    public record Command(int contextId, Dataset command) {
+    }
+
+    /**
+     * The next command; null when the peer asked to release (A-RELEASE-RP is then sent and the socket closed).
+     * The data set that follows, if the command announces one, must be read with {@link #dataStream()} before the
+     * next call.
+     */
+    public Command readCommand() throws IOException {
+        java.io.ByteArrayOutputStream buf = null;
+        int contextId = -1;
+        while (true) {
+            Pdv pdv = nextPdv(true);
+            if (pdv == null) {
+                return null;
+            }
+            if (!pdv.command()) {
+                throw protocolError("data PDV on context " + pdv.contextId() + " where a command was expected");
+            }
+            if (contextId < 0) {
+                contextId = pdv.contextId();
+                if (!contexts.containsKey(contextId)) {
+                    throw protocolError("command on presentation context " + contextId + " that was not accepted");
+                }
+                buf = new java.io.ByteArrayOutputStream(256);
+            } else if (pdv.contextId() != contextId) {
+                throw protocolError("command fragments on contexts " + contextId + " and " + pdv.contextId());
+            }
+            buf.writeBytes(pdv.data());
+            if (buf.size() > 1 << 20) {
+                throw protocolError("command set larger than 1 MiB");
+            }
+            if (pdv.last()) {
+                try {
+                    return new Command(contextId, CommandCodec.decode(buf.toByteArray()));
+                } catch (IOException e) {
+                    throw protocolError("undecodable command set: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * The data set that follows the last command, as a stream of its bytes across PDVs; it ends after the PDV
+     * marked last. Reading past a protocol error throws and aborts the association.
+     */
+    public InputStream dataStream() {
+        return new DataStream();
+    }
+
+    /** Reads the whole data set that follows the last command (for small data sets such as C-FIND identifiers). */
+    public byte[] readData() throws IOException {
+        try (InputStream s = dataStream()) {
+            return s.readAllBytes();
+        }
+    }
+
+    private final class DataStream extends InputStream {
+        private byte[] cur = new byte[0];
+        private int pos;
+        private boolean last;
+        private int contextId = -1;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (pos >= cur.length) {
+                if (last) {
+                    return -1;
+                }
+                Pdv pdv = nextPdv(false);
+                if (pdv.command()) {
+                    throw protocolError("command PDV in the middle of a data set");
+                }
+                if (contextId >= 0 && pdv.contextId() != contextId) {
+                    throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
+                }
+                contextId = pdv.contextId();
+                cur = pdv.data();
+                pos = 0;
+                last = pdv.last();
+            }
+            int n = Math.min(len, cur.length - pos);
+            System.arraycopy(cur, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            // Drain the rest so that the association stays in step.
+            byte[] skip = new byte[8192];
+            while (!closed && read(skip, 0, skip.length) >= 0) {
+                // discard
+            }
+        }
+    }
+
+    /**
+     * The next PDV; with {@code releaseAllowed} an A-RELEASE-RQ answers A-RELEASE-RP, closes and gives null.
+     */
+    private Pdv nextPdv(boolean releaseAllowed) throws IOException {
+        while (pending.isEmpty()) {
+            checkOpen();
+            Pdu pdu;
+            try {
+                pdu = reader.read();
+            } catch (SocketTimeoutException e) {
+                IOException x = new IOException("no data from peer " + request.callingAet() + "/"
+                        + request.calledAet() + " within " + options.readTimeout().toSeconds() + " s");
+                abort();
+                throw x;
+            } catch (PduException e) {
+                sendQuietly(socket, Abort.provider(e.abortReason()));
+                close();
+                throw e;
+            } catch (IOException e) {
+                close();
+                throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+            }
+            switch (pdu) {
+                case PDataTf p -> pending.addAll(p.pdvs());
+                case ReleaseRq r -> {
+                    if (!releaseAllowed) {
+                        throw protocolError("A-RELEASE-RQ in the middle of a message");
+                    }
+                    out.write(PduWriter.encode(new ReleaseRp()));
+                    close();
+                    return null;
+                }
+                case Abort a -> {
+                    close();
+                    throw new AssociationAbortedException("peer sent " + a.describe());
+                }
+                default -> throw protocolError("unexpected " + pdu.getClass().getSimpleName()
+                        + " on an established association");
+            }
+        }
+        return pending.poll();
+    }
+
+    private IOException protocolError(String message) {
+        sendQuietly(socket, Abort.provider(Abort.UNEXPECTED_PDU));
+        close();
+        return new AssociationAbortedException("protocol error, association aborted: " + message);
+    }
+
+    // ------------------------------------------------------------------ ending
+
+    /** PS3.8 7.2: A-RELEASE-RQ, then waits (ARTIM) for A-RELEASE-RP; closes in every case. */
+    public void release() throws IOException {
+        if (closed) {
+            return;
+        }
+        try {
+            out.write(PduWriter.encode(new ReleaseRq()));
+            socket.setSoTimeout(millis(options.artimTimeout()));
+            while (true) {
+                Pdu pdu = reader.read();
+                if (pdu instanceof ReleaseRp) {
+                    return;
+                }
+                if (pdu instanceof ReleaseRq) {
+                    // PS3.8 7.2.2 release collision: answer and finish.
+                    out.write(PduWriter.encode(new ReleaseRp()));
+                    return;
+                }
+                if (pdu instanceof Abort a) {
+                    throw new AssociationAbortedException("release answered by " + a.describe());
+                }
+                // P-DATA still in flight before the RP is discarded (PS3.8 9.2.3 state Sta7).
+            }
+        } catch (SocketTimeoutException e) {
+            sendQuietly(socket, Abort.user());
+            throw new IOException("no A-RELEASE-RP within ARTIM timeout " + options.artimTimeout().toSeconds()
+                    + " s");
+        } finally {
+            close();
+        }
+    }
+
+    /** Sends A-ABORT (service-user) and closes. */
+    public void abort() {
+        if (!closed) {
+            sendQuietly(socket, Abort.user());
+        }
+        close();
+    }
+
+    /** Closes the socket without any PDU. */
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(socket);
+    }
+
+    private void fail(IOException e) {
+        close();
+    }
+
+    private void checkOpen() throws IOException {
+        if (closed) {
+            throw new AssociationAbortedException("association is closed");
+        }
+    }
+
+    private static void sendQuietly(Socket s, Pdu pdu) {
+        try {
+            s.getOutputStream().write(PduWriter.encode(pdu));
+        } catch (IOException | RuntimeException ignored) {
+            // The connection may already be gone; closing follows anyway.
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+
+    static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+}

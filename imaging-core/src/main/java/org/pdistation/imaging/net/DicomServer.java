@@ -1,0 +1,239 @@
+package org.pdistation.imaging.net;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ServerSocketFactory;
+
+import org.pdistation.imaging.data.Dataset;
+import org.pdistation.imaging.data.Tag;
+import org.pdistation.imaging.data.VR;
+import org.pdistation.imaging.net.dimse.CommandField;
+import org.pdistation.imaging.net.dimse.Commands;
+import org.pdistation.imaging.net.dimse.Status;
+import org.pdistation.imaging.net.pdu.AssociateRj;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Verification and Storage SCP: listens on a port, runs each association on its own virtual thread, and puts
+ * received instances into a {@link StorageSink}. One peer's errors end only its own association.
+ */
+public final class DicomServer implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(DicomServer.class);
+
+    /**
+     * @param aet             our AE title
+     * @param bindHost        address to listen on, null for all
+     * @param port            port, 0 for any free one
+     * @param allowedCalling  calling AE titles allowed; empty allows all
+     * @param maxAssociations most associations served at once; more are rejected (transient, local limit)
+     * @param options         PDU size and timeouts
+     */
+    public record Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
+                         NetOptions options) {
+        public Config {
+            RemoteAe.checkAet(aet);
+            allowedCalling = Set.copyOf(allowedCalling);
+            if (maxAssociations < 1) {
+                throw new IllegalArgumentException("maxAssociations must be at least 1");
+            }
+        }
+    }
+
+    private final Config config;
+    private final StorageSink sink;
+    private final ServerSocket server;
+    private final Semaphore slots;
+    private final ScpPolicy policy;
+    private final AtomicInteger active = new AtomicInteger();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Thread acceptThread;
+    private volatile boolean closing;
+
+    private DicomServer(Config config, StorageSink sink, ServerSocket server) {
+        this.config = config;
+        this.sink = sink;
+        this.server = server;
+        this.slots = new Semaphore(config.maxAssociations());
+        this.policy = new ScpPolicy(config.aet(), config.allowedCalling(), config.options().maxPduLength());
+        this.acceptThread = Thread.ofVirtual().name("dicom-accept-" + server.getLocalPort()).unstarted(this::acceptLoop);
+    }
+
+    public static DicomServer start(Config config, StorageSink sink) throws IOException {
+        return start(config, sink, ServerSocketFactory.getDefault());
+    }
+
+    /** Starts listening; with an SSLServerSocketFactory the server speaks DICOM over TLS (PS3.15 B.1). */
+    public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory) throws IOException {
+        ServerSocket ss = factory.createServerSocket();
+        try {
+            ss.setReuseAddress(true);
+            InetAddress bind = config.bindHost() == null ? null : InetAddress.getByName(config.bindHost());
+            ss.bind(new InetSocketAddress(bind, config.port()), 128);
+        } catch (IOException e) {
+            ss.close();
+            throw e;
+        }
+        DicomServer s = new DicomServer(config, sink, ss);
+        s.acceptThread.start();
+        return s;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Associations (and connections still negotiating) being served now. */
+    public int activeAssociations() {
+        return active.get();
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                if (!closing) {
+                    LOG.warn("accept failed on port {}: {}", port(), e.getMessage());
+                }
+                continue;
+            }
+            active.incrementAndGet();
+            sockets.add(s);
+            Thread.ofVirtual().name("dicom-assoc-" + s.getRemoteSocketAddress()).start(() -> {
+                try {
+                    serve(s);
+                } finally {
+                    sockets.remove(s);
+                    closeQuietly(s);
+                    active.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    private void serve(Socket s) {
+        boolean slot = slots.tryAcquire();
+        try {
+            AssociationAcceptor acceptor = slot ? policy
+                    : rq -> AssociateRj.of(AssociateRj.Result.TRANSIENT, AssociateRj.Reason.LOCAL_LIMIT_EXCEEDED);
+            Association a = Association.accept(s, config.options(), acceptor);
+            if (a == null) {
+                return;
+            }
+            try {
+                serviceLoop(a);
+            } finally {
+                a.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.info("association from {} ended: {}", s.getRemoteSocketAddress(), e.getMessage());
+        } finally {
+            if (slot) {
+                slots.release();
+            }
+        }
+    }
+
+    private void serviceLoop(Association a) throws IOException {
+        while (true) {
+            Association.Command c = a.readCommand();
+            if (c == null) {
+                return;
+            }
+            Dataset cmd = c.command();
+            CommandField field = Commands.field(cmd);
+            if (field == CommandField.C_ECHO_RQ) {
+                a.sendCommand(c.contextId(), Commands.response(cmd, Status.SUCCESS));
+            } else if (field == CommandField.C_STORE_RQ) {
+                a.sendCommand(c.contextId(), store(a, c));
+            } else if (field == CommandField.C_CANCEL_RQ) {
+                // PS3.7 9.3.2.3: a C-CANCEL has no response; nothing of ours is cancellable.
+                drainIfData(a, cmd);
+            } else {
+                drainIfData(a, cmd);
+                if (field != null && !field.isResponse()) {
+                    a.sendCommand(c.contextId(), Commands.response(cmd, Status.UNRECOGNIZED_OPERATION));
+                }
+            }
+        }
+    }
+
+    private Dataset store(Association a, Association.Command c) throws IOException {
+        Dataset cmd = c.command();
+        PresentationContext pc = a.contexts().get(c.contextId());
+        String sopClass = cmd.getString(Tag.AffectedSOPClassUID);
+        String instance = cmd.getString(Tag.AffectedSOPInstanceUID);
+        Status status;
+        String comment = null;
+        if (!Commands.hasDataSet(cmd)) {
+            status = Status.CANNOT_UNDERSTAND;
+            comment = "C-STORE-RQ without data set";
+        } else if (sopClass == null || !sopClass.equals(pc.abstractSyntax())) {
+            a.readData();
+            status = Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS;
+            comment = "SOP class " + sopClass + " on a context for " + pc.abstractSyntax();
+        } else {
+            var rq = new StorageSink.StoreRequest(a.callingAet(), a.calledAet(), sopClass, instance,
+                    pc.transferSyntax());
+            try (InputStream data = a.dataStream()) {
+                status = sink.store(rq, data);
+            } catch (AssociationAbortedException e) {
+                throw e;
+            } catch (IOException e) {
+                if (!a.isOpen()) {
+                    throw e;
+                }
+                // A local storage problem (disk full, permissions): the peer gets a failure status, not an abort.
+                status = Status.OUT_OF_RESOURCES;
+                comment = e.getMessage();
+            }
+        }
+        Dataset rsp = Commands.response(cmd, status);
+        if (comment != null) {
+            String text = comment.length() > 64 ? comment.substring(0, 64) : comment;
+            rsp.setString(Tag.ErrorComment, VR.LO, text);
+        }
+        return rsp;
+    }
+
+    private static void drainIfData(Association a, Dataset cmd) throws IOException {
+        if (Commands.hasDataSet(cmd)) {
+            a.readData();
+        }
+    }
+
+    /** Stops listening and ends every association in progress. */
+    @Override
+    public void close() {
+        closing = true;
+        closeQuietly(server);
+        for (Socket s : sockets) {
+            closeQuietly(s);
+        }
+        try {
+            acceptThread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.pdistation.imaging.net;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.pdistation.imaging.data.UID;
+import org.pdistation.imaging.io.Implementation;
+import org.pdistation.imaging.net.pdu.AssociateAc;
+import org.pdistation.imaging.net.pdu.AssociateRj;
+import org.pdistation.imaging.net.pdu.AssociateRq;
+import org.pdistation.imaging.net.pdu.PresentationContextAc;
+import org.pdistation.imaging.net.pdu.PresentationContextRq;
+import org.pdistation.imaging.net.pdu.Pdu;
+import org.pdistation.imaging.net.pdu.UserInfo;
+
+/**
+ * The acceptor decision of the Storage SCP: called AE title, calling AE allow-list, application context, then
+ * per presentation context Verification or a storage SOP class with a transfer syntax we can store.
+ *
+ * @param aet         our AE title (the called AE title must equal it)
+ * @param allowed     calling AE titles allowed; empty allows all
+ * @param maxPduLength the max PDU length we announce
+ */
+public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength) implements AssociationAcceptor {
+    public ScpPolicy {
+        RemoteAe.checkAet(aet);
+        allowed = Set.copyOf(allowed);
+    }
+
+    @Override
+    public Pdu negotiate(AssociateRq rq) {
+        // PS3.8 9.3.2: bit 0 of the protocol version must be set.
+        if ((rq.protocolVersion() & 1) == 0) {
+            return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.PROTOCOL_VERSION_NOT_SUPPORTED);
+        }
+        if (!AssociateRq.DICOM_APPLICATION_CONTEXT.equals(rq.applicationContext())) {
+            return AssociateRj.of(AssociateRj.Result.PERMANENT,
+                    AssociateRj.Reason.APPLICATION_CONTEXT_NOT_SUPPORTED);
+        }
+        if (!aet.equals(rq.calledAet())) {
+            return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.CALLED_AE_NOT_RECOGNIZED);
+        }
+        if (!allowed.isEmpty() && !allowed.contains(rq.callingAet())) {
+            return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.CALLING_AE_NOT_RECOGNIZED);
+        }
+        List<PresentationContextAc> answers = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (PresentationContextRq pc : rq.presentationContexts()) {
+            answers.add(answer(pc, seen));
+        }
+        UserInfo mine = new UserInfo(maxPduLength, Implementation.CLASS_UID, Implementation.VERSION_NAME,
+                // PS3.7 D.3.3.3: we perform one operation at a time; answer the window only when proposed.
+                rq.userInfo().hasAsyncOpsWindow() ? 1 : -1, rq.userInfo().hasAsyncOpsWindow() ? 1 : -1,
+                List.of(), List.of(), null,
+                // PS3.7 D.3.3.7.2: a positive response was requested; username identities carry no server token.
+                rq.userInfo().identity() != null && rq.userInfo().identity().positiveResponseRequested()
+                        ? new byte[0] : null);
+        return new AssociateAc(1, rq.calledAet(), rq.callingAet(), rq.applicationContext(), answers, mine);
+    }
+
+    private static PresentationContextAc answer(PresentationContextRq pc, Set<Integer> seen) {
+        String first = pc.transferSyntaxes().isEmpty() ? null : pc.transferSyntaxes().get(0);
+        // PS3.8 9.3.2.2: ids are odd 1..255 and unique within the association.
+        if ((pc.id() & 1) == 0 || !seen.add(pc.id())) {
+            return new PresentationContextAc(pc.id(), PresentationContextAc.Result.NO_REASON, first);
+        }
+        if (!isSupported(pc.abstractSyntax())) {
+            return new PresentationContextAc(pc.id(), PresentationContextAc.Result.ABSTRACT_SYNTAX_NOT_SUPPORTED,
+                    first);
+        }
+        boolean verification = UID.Verification.equals(pc.abstractSyntax());
+        for (String ts : pc.transferSyntaxes()) {
+            // Verification needs no data set; for storage any registered syntax is stored bytes-as-received.
+            if (verification ? isNativeLittleEndian(ts) : UID.isTransferSyntax(ts)) {
+                return new PresentationContextAc(pc.id(), PresentationContextAc.Result.ACCEPTANCE, ts);
+            }
+        }
+        return new PresentationContextAc(pc.id(), PresentationContextAc.Result.TRANSFER_SYNTAXES_NOT_SUPPORTED,
+                first);
+    }
+
+    private static boolean isNativeLittleEndian(String ts) {
+        return UID.ImplicitVRLittleEndian.equals(ts) || UID.ExplicitVRLittleEndian.equals(ts);
+    }
+
+    /** Verification, and every storage SOP class of PS3.6 Annex A (their keywords end in "Storage"). */
+    static boolean isSupported(String sopClass) {
+        if (UID.Verification.equals(sopClass)) {
+            return true;
+        }
+        if (UID.typeOf(sopClass) != UID.Type.SOP_CLASS || UID.MediaStorageDirectoryStorage.equals(sopClass)) {
+            return false;
+        }
+        String keyword = UID.keywordOf(sopClass);
+        return keyword != null && keyword.endsWith("Storage");
+    }
+}

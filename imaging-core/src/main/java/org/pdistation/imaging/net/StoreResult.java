@@ -1,0 +1,26 @@
+package org.pdistation.imaging.net;
+
+import java.nio.file.Path;
+
+import org.pdistation.imaging.net.dimse.Status;
+
+/**
+ * The outcome of sending one file: the C-STORE-RSP status, or null with an error when no response came (file
+ * unreadable, no accepted context, association failed).
+ */
+public record StoreResult(Path file, String sopInstanceUid, Status status, String error) {
+
+    public enum Outcome { STORED, WARNING, FAILED }
+
+    public Outcome outcome() {
+        if (status == null || status.isFailure() || status.category() == Status.Category.CANCEL
+                || status.isPending()) {
+            return Outcome.FAILED;
+        }
+        return status.isWarning() ? Outcome.WARNING : Outcome.STORED;
+    }
+
+    public String describe() {
+        return file + ": " + (status != null ? status : "failed") + (error != null ? " (" + error + ")" : "");
+    }
+}
