@@ -1,6 +1,7 @@
 package org.pdistation.imaging.render.series;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The geometry and ordering attributes of one image (one file, or one frame of a multi-frame file), as needed to
@@ -65,6 +66,29 @@ public record SliceInfo(InstanceRef ref, String seriesInstanceUid, double[] posi
 
     /** Measurement spacing for this image (PS3.3 10.7.1). */
     public Measurement measurement() { return Measurement.of(this); }
+
+    /** Component-wise, arrays by content (a record's default would compare array references). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SliceInfo s && ref.equals(s.ref) && Objects.equals(seriesInstanceUid, s.seriesInstanceUid)
+                && Arrays.equals(position, s.position) && Arrays.equals(orientation, s.orientation)
+                && Objects.equals(instanceNumber, s.instanceNumber)
+                && Objects.equals(acquisitionNumber, s.acquisitionNumber)
+                && Objects.equals(temporalPositionIdentifier, s.temporalPositionIdentifier)
+                && Objects.equals(triggerTime, s.triggerTime) && Objects.equals(echoNumber, s.echoNumber)
+                && Objects.equals(sliceLocation, s.sliceLocation) && Objects.equals(sliceThickness, s.sliceThickness)
+                && Objects.equals(spacingBetweenSlices, s.spacingBetweenSlices)
+                && Arrays.equals(pixelSpacing, s.pixelSpacing)
+                && Arrays.equals(imagerPixelSpacing, s.imagerPixelSpacing)
+                && Objects.equals(pixelSpacingCalibrationType, s.pixelSpacingCalibrationType)
+                && Objects.equals(stackId, s.stackId) && Objects.equals(inStackPosition, s.inStackPosition)
+                && rows == s.rows && columns == s.columns;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ref, seriesInstanceUid, Arrays.hashCode(position), instanceNumber, rows, columns);
+    }
 
     @Override
     public String toString() {

@@ -155,7 +155,8 @@ public record SliceSorter(double orientationDegrees, double positionMm, double s
             groups.add(infos);
             phases = Math.max(phases, g.size());
         }
-        return new Stack(orientation, normal, flat, basis, groups, phases, spacing, medianThickness(flat));
+        return new Stack(orientation, normal, flat, basis, groups, phases, PhaseKey.of(groups), spacing,
+                medianThickness(flat));
     }
 
     private Spacing spacing(List<List<Item>> byPos, List<Item> items) {

@@ -12,11 +12,13 @@ import java.util.List;
  * @param basis          what the order rests on
  * @param byPosition     the slices grouped by position (one list per distinct position, each ordered by phase)
  * @param phases         the largest number of slices at one position (1 for a plain stack)
+ * @param phaseKey       the attribute that tells the phases at one position apart
  * @param spacing        distances between positions; null when there are fewer than two positions or no geometry
  * @param sliceThickness the median Slice Thickness, mm, or null
  */
 public record Stack(double[] orientation, double[] normal, List<SliceInfo> slices, SortBasis basis,
-                    List<List<SliceInfo>> byPosition, int phases, Spacing spacing, Double sliceThickness) {
+                    List<List<SliceInfo>> byPosition, int phases, PhaseKey phaseKey, Spacing spacing,
+                    Double sliceThickness) {
     public Stack {
         slices = List.copyOf(slices);
         List<List<SliceInfo>> groups = new ArrayList<>(byPosition.size());

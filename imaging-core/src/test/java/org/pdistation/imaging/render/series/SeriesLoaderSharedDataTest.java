@@ -86,6 +86,7 @@ class SeriesLoaderSharedDataTest {
         Stack knee = byFile(r, "MOVEKNEE.dcm");
         assertEquals(1, knee.positions());
         assertEquals(19, knee.phases());
+        assertEquals(PhaseKey.TEMPORAL_POSITION, knee.phaseKey());
         for (int k = 0; k < 19; k++) {
             assertNotNull(knee.slices().get(k).temporalPositionIdentifier());
             assertEquals(k + 1, knee.slices().get(k).temporalPositionIdentifier());

@@ -63,6 +63,7 @@ class SliceExtractorTest {
         assertEquals(64, f2.rows());
         assertEquals(32, f2.columns());
         assertEquals("1.2.3.4", f2.seriesInstanceUid());
+        assertEquals(f2, SliceExtractor.slices(FILE, enhanced(4)).get(2), "equal by content");
     }
 
     @Test

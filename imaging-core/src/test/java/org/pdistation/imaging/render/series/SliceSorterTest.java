@@ -46,6 +46,7 @@ class SliceSorterTest {
         assertTrue(st.spacing().uniform());
         assertEquals(Spacing.Coverage.CONTIGUOUS, st.spacing().coverage());
         assertEquals(1, st.phases());
+        assertEquals(PhaseKey.NONE, st.phaseKey());
         assertEquals(10, st.positions());
     }
 
@@ -155,6 +156,7 @@ class SliceSorterTest {
         Collections.shuffle(in, new Random(11));
         Stack st = SliceSorter.sortSeries(in).primary();
         assertEquals(2, st.phases());
+        assertEquals(PhaseKey.TEMPORAL_POSITION, st.phaseKey());
         assertTrue(st.isMultiPhase());
         assertTrue(st.phasesComplete());
         assertEquals(5, st.positions());
@@ -174,7 +176,17 @@ class SliceSorterTest {
         Stack st = SliceSorter.sortSeries(in).primary();
         assertEquals(List.of("early", "late"), names(st.slices()));
         assertEquals(2, st.phases());
+        assertEquals(PhaseKey.TRIGGER_TIME, st.phaseKey());
         assertNull(st.spacing());
+    }
+
+    @Test
+    void identicalSlicesAtOnePositionHaveNoPhaseKey() {
+        List<SliceInfo> in = List.of(slice("a", new double[] {0, 0, 0}, AXIAL, 1),
+                slice("b", new double[] {0, 0, 0}, AXIAL, 1));
+        Stack st = SliceSorter.sortSeries(in).primary();
+        assertEquals(PhaseKey.UNKNOWN, st.phaseKey());
+        assertEquals(List.of("a", "b"), names(st.slices()), "input order as the last resort");
     }
 
     @Test
