@@ -40,11 +40,14 @@ public record SliceInfo(InstanceRef ref, String seriesInstanceUid, double[] posi
         imagerPixelSpacing = copy(imagerPixelSpacing, 2);
     }
 
-    /** A copy of {@code v} when it has exactly {@code n} finite values; null otherwise (malformed is absent). */
+    /** Larger than any patient coordinate or spacing in mm; keeps sums and differences of values finite. */
+    private static final double PLAUSIBLE = 1e7;
+
+    /** A copy of {@code v} when it has exactly {@code n} plausible values; null otherwise (malformed is absent). */
     private static double[] copy(double[] v, int n) {
         if (v == null || v.length != n) return null;
         for (double d : v) {
-            if (!Double.isFinite(d)) return null;
+            if (!(Math.abs(d) <= PLAUSIBLE)) return null; // also false for NaN
         }
         return v.clone();
     }

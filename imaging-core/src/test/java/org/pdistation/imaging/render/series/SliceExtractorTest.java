@@ -112,4 +112,15 @@ class SliceExtractorTest {
         assertNull(s.pixelSpacing());
         assertEquals(Measurement.Basis.PIXELS, s.measurement().basis());
     }
+
+    @Test
+    void implausibleCoordinatesAreAbsentSoThatDistancesStayFinite() {
+        Dataset ds = new Dataset();
+        ds.setString(Tag.ImagePositionPatient, VR.DS, "1e300", "0", "0");
+        ds.setString(Tag.ImageOrientationPatient, VR.DS, "1", "0", "0", "0", "1", "0");
+        ds.setString(Tag.InstanceNumber, VR.IS, "4");
+        SliceInfo s = SliceExtractor.slices(FILE, ds).get(0);
+        assertNull(s.position());
+        assertEquals(SortBasis.INSTANCE_NUMBER, SliceSorter.sortSeries(List.of(s)).primary().basis());
+    }
 }
