@@ -3,8 +3,8 @@ package org.pdistation.imaging.render.cache;
 /**
  * A snapshot of a {@link FrameCache}'s counters.
  *
- * @param hits          acquires that found the frame loaded or being loaded
- * @param misses        acquires that had to start a load themselves
+ * @param hits          acquires that found the frame loaded or being loaded (they waited for that load)
+ * @param misses        acquires that loaded the frame themselves (absent, or a prefetch not yet started)
  * @param prefetches    loads started by {@link FrameCache#prefetch}
  * @param evictions     frames dropped to stay under the budget
  * @param failures      loads that threw

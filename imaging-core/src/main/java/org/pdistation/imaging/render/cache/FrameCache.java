@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.pdistation.imaging.codec.FrameBuffer;
@@ -33,6 +34,8 @@ public final class FrameCache<K> {
     static final class Entry<K> {
         final K key;
         final CompletableFuture<Frame> future = new CompletableFuture<>();
+        /** Set by whoever runs the load: a queued prefetch, or an acquire that will not wait behind the queue. */
+        final AtomicBoolean claimed = new AtomicBoolean();
         int pins;
         Frame frame;
         /** In the map and counted in {@code bytes}. */
@@ -81,11 +84,12 @@ public final class FrameCache<K> {
             if (e == null) {
                 e = new Entry<>(key);
                 map.put(key, e);
-                misses++;
-                mine = true;
-            } else {
-                hits++;
             }
+            // A prefetch still in the executor's queue is taken over: the caller needs the frame now, and a task
+            // the executor drops (shutdownNow, a discarding policy) must not leave the key loading forever.
+            mine = e.claimed.compareAndSet(false, true);
+            if (mine) misses++;
+            else hits++;
             e.pins++;
         } finally {
             lock.unlock();
@@ -125,9 +129,10 @@ public final class FrameCache<K> {
             lock.unlock();
         }
         try {
-            executor.execute(() -> load(e, loader));
+            executor.execute(() -> claimAndLoad(e, loader));
         } catch (RejectedExecutionException ex) {
-            fail(e, ex);
+            // Unless an acquire already took the load over, nobody will run it: fail it so waiters do not hang.
+            if (e.claimed.compareAndSet(false, true)) fail(e, ex);
         }
         return true;
     }
@@ -170,7 +175,7 @@ public final class FrameCache<K> {
         try {
             for (Iterator<Entry<K>> it = map.values().iterator(); it.hasNext(); ) {
                 Entry<K> e = it.next();
-                if (e.frame == null) continue; // still loading: its loader completes it; it stays findable
+                if (e.frame == null) continue; // loading or queued: the load completes it; it stays findable
                 it.remove();
                 drop(e);
             }
@@ -180,6 +185,11 @@ public final class FrameCache<K> {
     }
 
     // ----- internals --------------------------------------------------------------------------------------
+
+    /** Runs the load unless someone else has claimed it (the prefetch task after an acquire took it over). */
+    private void claimAndLoad(Entry<K> e, FrameLoader<K> loader) {
+        if (e.claimed.compareAndSet(false, true)) load(e, loader);
+    }
 
     private void load(Entry<K> e, FrameLoader<K> loader) {
         Frame f;

@@ -266,6 +266,8 @@ class FrameCacheTest {
         try {
             assertTrue(cache.prefetch(3, shorts(8), pool));
             assertFalse(cache.prefetch(3, shorts(8), pool), "already loading or loaded");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!cache.isCached(3) && System.nanoTime() < deadline) Thread.sleep(1);
             try (CachedFrame f = cache.acquire(3, (k, d) -> fail("prefetched"))) {
                 assertContent(3, f);
             }
@@ -276,6 +278,25 @@ class FrameCacheTest {
         assertEquals(1, s.prefetches());
         assertEquals(1, s.hits());
         assertEquals(0, s.misses());
+    }
+
+    @Test
+    void anAcquireTakesOverAPrefetchStillInTheQueueAndTheQueuedTaskThenDoesNothing() throws Exception {
+        FrameCache<Integer> cache = new FrameCache<>(1 << 20);
+        List<Runnable> queue = new ArrayList<>();
+        AtomicInteger loads = new AtomicInteger();
+        FrameLoader<Integer> counting = (k, d) -> {
+            loads.incrementAndGet();
+            return shorts(8).load(k, d);
+        };
+        assertTrue(cache.prefetch(5, counting, queue::add)); // queued, never run yet: as after shutdownNow
+        try (CachedFrame f = cache.acquire(5, counting)) {
+            assertContent(5, f);
+        }
+        queue.forEach(Runnable::run);
+        assertEquals(1, loads.get());
+        assertEquals(1, cache.stats().misses());
+        assertEquals(0, cache.stats().hits());
     }
 
     @Test
