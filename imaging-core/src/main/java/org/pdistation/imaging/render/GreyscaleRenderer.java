@@ -166,13 +166,21 @@ public final class GreyscaleRenderer {
             for (int i = 0; i < n; i++) dst.put(pos + i, (byte) grey(sample32(data, i), m, voi, presentation));
             return;
         }
-        byte[] table = table(m, voi);
+        LutCache.Tables tables = entry(m, voi);
+        byte[] table = tables.grey;
         int mask = table.length - 1;
         int offset = desc.signed() ? table.length >> 1 : 0;
         if (dst.hasArray()) {
             byte[] out = dst.array();
             int o = dst.arrayOffset() + pos;
-            if (data.kind() == FrameBuffer.Kind.SHORT) {
+            // Stored values are normalised (masked or sign-extended to Bits Stored), so every value is inside the
+            // table and the affine loop gives the table's byte for it.
+            if (tables.affine != null && data.kind() == FrameBuffer.Kind.SHORT
+                    && (desc.signed() || desc.bitsStored() <= 15)) {
+                tables.affine.render(data.shorts(), n, out, o);
+            } else if (tables.affine != null && data.kind() == FrameBuffer.Kind.BYTE && !desc.signed()) {
+                tables.affine.renderUnsigned(data.bytes(), n, out, o);
+            } else if (data.kind() == FrameBuffer.Kind.SHORT) {
                 windowShorts(data.shorts(), n, table, offset, out, o);
             } else {
                 byte[] s = data.bytes();
@@ -238,8 +246,13 @@ public final class GreyscaleRenderer {
             int size = 1 << bits;
             int offset = signed ? size >> 1 : 0;
             byte[] t = new byte[size];
-            for (int i = 0; i < size; i++) t[i] = (byte) grey(i - offset, m, voi, presentation);
-            return t;
+            AffineGrey affine = AffineGrey.of(m, voi, presentation);
+            if (affine != null) {
+                for (int i = 0; i < size; i++) t[i] = (byte) affine.grey(i - offset);
+            } else {
+                for (int i = 0; i < size; i++) t[i] = (byte) grey(i - offset, m, voi, presentation);
+            }
+            return new LutCache.Tables(t, affine);
         });
     }
 

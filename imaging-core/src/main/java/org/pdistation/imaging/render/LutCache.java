@@ -13,13 +13,18 @@ public final class LutCache {
     /** What a combined table depends on; equal keys give equal tables. */
     public record Key(ModalityLut modality, Voi voi, PresentationLut presentation, int bitsStored, boolean signed) {}
 
-    /** The 8-bit grey table and, built on first request, its opaque premultiplied ARGB twin. */
+    /**
+     * The 8-bit grey table and, built on first request, its opaque premultiplied ARGB twin; {@code affine} when
+     * the steps are linear, in which case the table was built from it (see {@link AffineGrey}).
+     */
     static final class Tables {
         final byte[] grey;
+        final AffineGrey affine;
         private int[] argb;
 
-        Tables(byte[] grey) {
+        Tables(byte[] grey, AffineGrey affine) {
             this.grey = grey;
+            this.affine = affine;
         }
 
         synchronized int[] argb() {
@@ -54,10 +59,10 @@ public final class LutCache {
         };
     }
 
-    synchronized Tables get(Key key, Supplier<byte[]> build) {
+    synchronized Tables get(Key key, Supplier<Tables> build) {
         Tables e = map.get(key);
         if (e == null) {
-            e = new Tables(build.get());
+            e = build.get();
             builds++;
             map.put(key, e);
         }

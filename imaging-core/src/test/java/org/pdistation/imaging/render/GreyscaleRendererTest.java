@@ -198,7 +198,7 @@ class GreyscaleRendererTest {
         ds.setInt(Tag.SamplesPerPixel, VR.US, 3);
         CodecException e = assertThrows(CodecException.class,
                 () -> GreyscaleRenderer.of(ds, ImageDescriptor.of(ds), new LutCache()));
-        assertTrue(e.getMessage().startsWith("colour rendering not wired"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("not a grey-scale image"), e.getMessage());
     }
 
     @Test
