@@ -72,6 +72,15 @@ final class JpegFrames {
                 ds.getInt(Tag.BitsAllocated, 16));
     }
 
+    /** Like {@link #dcmdjpeg} but null when DCMTK itself cannot read or decode the file. */
+    static Reference dcmdjpegOrNull(Path in, Path out) throws IOException {
+        Path exe = Peers.require("dcmdjpeg");
+        if (Peers.run(Duration.ofSeconds(120), exe.toString(), "+px", in.toString(), out.toString()).exitCode() != 0) {
+            return null;
+        }
+        return dcmdjpeg(in, out);
+    }
+
     /** Sample {@code i} of frame {@code frame} of native little-endian pixel data. */
     static int refSample(Reference ref, int frameSamples, int frame, int i) {
         if (ref.bitsAllocated() <= 8) return ref.pixels()[frame * frameSamples + i] & 0xFF;
