@@ -1,6 +1,8 @@
 package org.pdistation.imaging.codec.jpeg;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.pdistation.imaging.codec.CodecException;
 import org.pdistation.imaging.codec.FrameBuffer;
+import org.pdistation.imaging.codec.Photometric;
 import org.pdistation.imaging.codec.ImageDescriptor;
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Fragments;
@@ -108,5 +112,51 @@ final class JpegFrames {
             sum += (double) d * d;
         }
         return new Diff(sum / n, max, first);
+    }
+
+    /**
+     * Decodes every frame of {@code file} with {@link JpegDecoder} and compares with dcmdjpeg's output: exact when
+     * {@code lossless}, else PSNR ≥ 45 dB; frames coded at another size than the image must be refused.
+     */
+    static void verifyAgainstDcmdjpeg(Path file, Path tmp, boolean lossless) throws Exception {
+        Encapsulated enc = read(file);
+        // DCMTK cannot parse a few corpus files (e.g. a bad item delimiter); those are only decoded, not compared.
+        Reference ref = dcmdjpegOrNull(file, tmp.resolve("ref.dcm"));
+        JpegDecoder decoder = new JpegDecoder();
+        FrameBuffer buf = new FrameBuffer();
+        assertEquals(enc.desc().frames(), enc.frames().size(), "frames found in " + file.getFileName());
+        int decoded = 0;
+        int rejected = 0;
+        double worstPsnr = Double.POSITIVE_INFINITY;
+        int worstMax = 0;
+        for (int f = 0; f < enc.frames().size(); f++) {
+            byte[] frame = enc.frames().get(f);
+            Photometric pi;
+            try {
+                pi = decoder.decode(frame, 0, frame.length, enc.desc(), buf);
+            } catch (CodecException e) {
+                // Whole-slide edge tiles coded smaller than Rows x Columns are refused by design.
+                assertTrue(e.getMessage().contains("but the image is"), file.getFileName() + " frame " + f + ": " + e);
+                rejected++;
+                continue;
+            }
+            decoded++;
+            if (ref == null) continue;
+            assertEquals(ref.photometric(), pi.term(), "output photometric of " + file.getFileName());
+            Diff d = compare(buf, ref, f);
+            if (lossless) {
+                assertEquals(0, d.maxAbs(), file.getFileName() + " frame " + f + " differs first at sample " + d.firstMismatch());
+            }
+            worstPsnr = Math.min(worstPsnr, d.psnr(bitsOf(enc, buf)));
+            worstMax = Math.max(worstMax, d.maxAbs());
+        }
+        System.out.printf("%s: %d frames decoded, %d refused (size mismatch), %s, PSNR %.1f dB, max abs diff %d%n",
+                file.getFileName(), decoded, rejected, ref == null ? "no DCMTK reference" : "vs dcmdjpeg", worstPsnr, worstMax);
+        assertTrue(decoded > rejected, file.getFileName() + ": most frames must decode");
+        assertTrue(worstPsnr >= 45, file.getFileName() + " PSNR " + worstPsnr + " max diff " + worstMax);
+    }
+
+    private static int bitsOf(Encapsulated enc, FrameBuffer buf) {
+        return buf.kind() == FrameBuffer.Kind.BYTE ? 8 : Math.max(enc.desc().bitsStored(), 12);
     }
 }
