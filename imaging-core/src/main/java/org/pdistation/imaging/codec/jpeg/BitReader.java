@@ -93,6 +93,42 @@ final class BitReader {
         throw new CodecException("invalid Huffman code near byte offset " + pos);
     }
 
+    /**
+     * A whole DC or lossless difference: Huffman-coded magnitude category then its additional bits (F.2.2.1,
+     * H.1.2.2), in one table look-up when both fit in the lookahead.
+     */
+    int decodeDiff(HuffmanTable t) throws CodecException {
+        if (count < 32) fill();
+        int e = t.fastDiff[(int) (bits >>> (64 - HuffmanTable.LOOKAHEAD))];
+        if (e != 0) {
+            int len = e & 0xFF;
+            bits <<= len;
+            count -= len;
+            return e >> 8;
+        }
+        int s = decode(t);
+        if (s == 16) return 32768; // H.1.2.2: category 16 has no additional bits
+        if (s > 16) throw new CodecException("difference category " + s + " out of range near byte offset " + pos);
+        return receiveExtend(s);
+    }
+
+    /**
+     * One AC run/size symbol and its coefficient (F.2.2.2), returned as (coefficient << 8) | RS; one table
+     * look-up when code and size bits fit in the lookahead.
+     */
+    int decodeAc(HuffmanTable t) throws CodecException {
+        if (count < 32) fill();
+        int e = t.fastAc[(int) (bits >>> (64 - HuffmanTable.LOOKAHEAD))];
+        if (e != 0) {
+            int len = e & 0xFF;
+            bits <<= len;
+            count -= len;
+            return (e >> 16) << 8 | ((e >>> 8) & 0xFF);
+        }
+        int rs = decode(t);
+        return receiveExtend(rs & 15) << 8 | rs;
+    }
+
     /** RECEIVE(s) (F.2.2.4): the next s bits as an unsigned value, 0 ≤ s ≤ 16. */
     int receive(int s) {
         if (s == 0) return 0;

@@ -65,13 +65,12 @@ final class DctScanDecoder {
     /** F.2.2.1 (DC difference) and F.2.2.2 (AC run/size), then dequantize (A.3.4) and IDCT. */
     private void decodeBlock(Component c, int[] q, BitReader in, int offset, int maxVal) throws CodecException {
         int[] z = coef;
-        int t = in.decode(c.dc);
-        if (t > 16) throw new CodecException("DC magnitude category " + t + " out of range");
-        c.pred += in.receiveExtend(t);
+        c.pred += in.decodeDiff(c.dc);
         z[0] = c.pred * q[0];
         HuffmanTable ac = c.ac;
         for (int k = 1; k < 64; k++) {
-            int rs = in.decode(ac);
+            int packed = in.decodeAc(ac);
+            int rs = packed & 0xFF;
             int s = rs & 15;
             int r = rs >> 4;
             if (s == 0) {
@@ -81,7 +80,7 @@ final class DctScanDecoder {
             }
             k += r;
             if (k > 63) throw new CodecException("AC coefficient run past the end of the block");
-            z[NATURAL[k]] = in.receiveExtend(s) * q[k];
+            z[NATURAL[k]] = (packed >> 8) * q[k];
         }
         idct.transform(z, c.plane, offset, c.planeWidth, maxVal);
     }

@@ -46,6 +46,12 @@ final class Idct {
         // Rows: t[v][x] = Σu C[x][u]·S[v][u]
         for (int v = 0; v < 8; v++) {
             int r = v * 8;
+            if ((coef[r + 1] | coef[r + 2] | coef[r + 3] | coef[r + 4] | coef[r + 5] | coef[r + 6] | coef[r + 7]) == 0) {
+                // Only the row's DC term: every output of the row is C[x][0]·S[v][0] = S[v][0]/(2√2).
+                double dc = coef[r] * COS[0];
+                for (int x = 0; x < 8; x++) t[r + x] = dc;
+                continue;
+            }
             double s0 = coef[r], s1 = coef[r + 1], s2 = coef[r + 2], s3 = coef[r + 3];
             double s4 = coef[r + 4], s5 = coef[r + 5], s6 = coef[r + 6], s7 = coef[r + 7];
             for (int x = 0; x < 8; x++) {

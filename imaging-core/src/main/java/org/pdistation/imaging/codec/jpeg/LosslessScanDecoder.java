@@ -56,10 +56,7 @@ final class LosslessScanDecoder {
     }
 
     private static int diff(BitReader in, HuffmanTable t) throws CodecException {
-        int s = in.decode(t);
-        if (s == 16) return 32768; // H.1.2.2: SSSS 16 has no additional bits
-        if (s > 16) throw new CodecException("lossless difference category " + s + " out of range");
-        return in.receiveExtend(s);
+        return in.decodeDiff(t);
     }
 
     private static void decodeRow(int[] p, int row, int stride, int width, boolean firstLine, int initial,
