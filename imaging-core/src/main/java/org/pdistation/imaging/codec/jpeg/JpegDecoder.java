@@ -144,6 +144,11 @@ public final class JpegDecoder implements FrameDecoder {
         if (isLossless ? f.precision < 2 || f.precision > 16 : f.precision != 8 && f.precision != 12) {
             throw new CodecException("sample precision " + f.precision + " not allowed for this process");
         }
+        int containerBits = desc.containerBytes() * 8;
+        if (f.precision > containerBits) {
+            throw new CodecException("JPEG sample precision " + f.precision + " does not fit Bits Allocated "
+                    + desc.bitsAllocated());
+        }
         if (y == 0) y = desc.rows(); // B.2.5: height defined later by DNL; DICOM gives it anyway
         if (x != desc.columns() || y != desc.rows()) {
             throw new CodecException("JPEG frame is " + x + "x" + y + " but the image is " + desc.columns() + "x"

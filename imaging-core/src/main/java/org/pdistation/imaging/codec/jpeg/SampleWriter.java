@@ -91,7 +91,8 @@ final class SampleWriter {
         int pw = c.planeWidth;
         int cw = c.width;
         int ch = c.height;
-        boolean exact = f.hmax % c.h == 0 && f.vmax % c.v == 0;
+        // Lossless samples are replicated, never filtered: interpolation would invent values.
+        boolean exact = !f.lossless && f.hmax % c.h == 0 && f.vmax % c.v == 0;
         if (exact && fx == 2 && fy == 1) {
             // Triangle filter: each output sample weighs its source 3/4 and the nearer neighbour 1/4.
             for (int y = 0; y < h; y++) {
