@@ -21,6 +21,8 @@ final class Component {
     HuffmanTable dc;
     HuffmanTable ac;
     int pred;
+    /** Position in the frame's component list. */
+    int index;
     boolean decoded;
 
     void allocate(int planeWidth, int planeHeight) {

@@ -8,8 +8,9 @@ import org.pdistation.imaging.codec.Photometric;
 
 /**
  * JPEG decoder for the DICOM JPEG transfer syntaxes (PS3.5 A.4.1): ITU-T T.81 baseline and extended sequential
- * DCT with Huffman coding (8- and 12-bit, processes 1, 2, 4) and lossless (process 14, any predictor). Progressive,
- * hierarchical and arithmetic-coded streams are refused with a {@link CodecException}.
+ * DCT with Huffman coding (8- and 12-bit, processes 1, 2, 4), progressive DCT with Huffman coding (SOF2) and
+ * lossless (process 14, any predictor). Hierarchical and arithmetic-coded streams are refused with a
+ * {@link CodecException}.
  *
  * <p>Colour: three-component DCT streams are converted from YCbCr to RGB (T.871) when the DICOM photometric
  * interpretation is one of the YBR family, and left untouched when it is RGB — the default of DCMTK's dcmdjpeg
@@ -22,6 +23,7 @@ public final class JpegDecoder implements FrameDecoder {
     /** Frame header values (T.81 B.2.2) plus the MCU geometry derived from them (A.2). */
     static final class Frame {
         boolean lossless;
+        boolean progressive;
         int precision;
         int width;
         int height;
@@ -45,6 +47,7 @@ public final class JpegDecoder implements FrameDecoder {
     private final Restarts restarts = new Restarts();
     private final DctScanDecoder dct = new DctScanDecoder();
     private final LosslessScanDecoder lossless = new LosslessScanDecoder();
+    private final ProgressiveScanDecoder progressive = new ProgressiveScanDecoder();
     private final SampleWriter writer = new SampleWriter();
     private int pointTransform;
 
@@ -94,12 +97,13 @@ public final class JpegDecoder implements FrameDecoder {
                         + "beyond the end of the data", m, p - start, len));
             }
             switch (m) {
-                case 0xC0, 0xC1, 0xC3 -> {
+                case 0xC0, 0xC1, 0xC2, 0xC3 -> {
                     if (sawFrame) throw new CodecException("second SOF marker at byte offset " + (p - start));
                     readFrame(b, seg, segEnd, m == 0xC3, desc, start);
+                    frame.progressive = m == 0xC2;
+                    if (frame.progressive) progressive.startFrame(components, componentCount);
                     sawFrame = true;
                 }
-                case 0xC2 -> throw new CodecException("progressive JPEG not supported");
                 case 0xC5, 0xC6, 0xC7 -> throw new CodecException("hierarchical JPEG not supported");
                 case 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF, 0xCC ->
                         throw new CodecException("arithmetic-coded JPEG not supported");
@@ -120,11 +124,19 @@ public final class JpegDecoder implements FrameDecoder {
             p = segEnd;
         }
         if (!sawFrame) throw new CodecException("no SOF marker in the stream");
+        if (frame.progressive) {
+            for (int i = 0; i < componentCount; i++) {
+                if (!quantDefined[components[i].tq]) {
+                    throw new CodecException("component " + components[i].id + " uses undefined quantization table");
+                }
+            }
+        }
         for (int i = 0; i < componentCount; i++) {
             if (!components[i].decoded) {
                 throw new CodecException("stream ends before component " + components[i].id + " was decoded");
             }
         }
+        if (frame.progressive) progressive.finish(components, componentCount, quant, frame.precision);
         boolean ybr = !frame.lossless && componentCount == 3 && desc.photometric().isYbr()
                 && desc.photometric() != Photometric.YBR_ICT && desc.photometric() != Photometric.YBR_RCT;
         writer.write(frame, components, componentCount, frame.lossless ? pointTransform : 0, ybr, desc, dst);
@@ -225,6 +237,10 @@ public final class JpegDecoder implements FrameDecoder {
         }
     }
 
+    private static int ss(byte[] b, int p, int ns) { return b[p + 1 + 2 * ns] & 0xFF; }
+
+    private static int ah(byte[] b, int p, int ns) { return (b[p + 3 + 2 * ns] & 0xFF) >> 4; }
+
     /** B.2.3 scan header, then the entropy-coded data; returns the offset of the marker after the scan. */
     private int readScan(byte[] b, int p, int segEnd, int end) throws CodecException {
         int ns = b[p] & 0xFF;
@@ -239,10 +255,13 @@ public final class JpegDecoder implements FrameDecoder {
             Component c = null;
             for (int j = 0; j < componentCount; j++) if (components[j].id == cs) c = components[j];
             if (c == null) throw new CodecException("SOS names unknown component " + cs);
-            if (td > 3 || ta > 3 || !dcDefined[td] || (!frame.lossless && !acDefined[ta])) {
+            // G.1.1.1.1: progressive DC scans need no AC table, AC scans no DC table.
+            boolean needDc = !frame.progressive || ss(b, p, ns) == 0 && ah(b, p, ns) == 0;
+            boolean needAc = !frame.lossless && (!frame.progressive || ss(b, p, ns) != 0);
+            if (td > 3 || ta > 3 || (needDc && !dcDefined[td]) || (needAc && !acDefined[ta])) {
                 throw new CodecException("scan of component " + cs + " uses an undefined Huffman table (no DHT)");
             }
-            if (!frame.lossless && !quantDefined[c.tq]) {
+            if (!frame.lossless && !frame.progressive && !quantDefined[c.tq]) {
                 throw new CodecException("component " + cs + " uses undefined quantization table " + c.tq);
             }
             c.dc = dcTables[td];
@@ -263,6 +282,8 @@ public final class JpegDecoder implements FrameDecoder {
             }
             pointTransform = al;
             lossless.decode(frame, scan, ns, ss, al, reader, restarts);
+        } else if (frame.progressive) {
+            progressive.decode(frame, scan, ns, ss, se, ah, al, reader, restarts);
         } else {
             if (ss != 0 || se != 63 || ah != 0 || al != 0) {
                 throw new CodecException("spectral selection " + ss + ".." + se + " in a sequential scan");

@@ -15,7 +15,7 @@ import org.pdistation.imaging.testing.SharedData;
 
 /**
  * Streams made by DCMTK's dcmcjpeg from native corpus files with every lossless predictor, point transform,
- * extended 12-bit, baseline and colour subsampling option, decoded by us and compared with dcmdjpeg.
+ * extended 12-bit, progressive, spectral selection, baseline and colour subsampling option, decoded by us and compared with dcmdjpeg.
  */
 class JpegDecoderGeneratedTest {
     private static final String CT = "single/pydicom/CT_small.dcm";
@@ -32,6 +32,8 @@ class JpegDecoderGeneratedTest {
         out.add(Arguments.of(CT, "+el +sv 7 +pt 3"));
         out.add(Arguments.of(CT, "+ee"));
         out.add(Arguments.of(CT, "+eb"));
+        out.add(Arguments.of(CT, "+ep"));
+        out.add(Arguments.of(CT, "+es"));
         out.add(Arguments.of(MR, "+el +sv 6"));
         out.add(Arguments.of(MR, "+ee +bt"));
         out.add(Arguments.of(RGB, "+eb"));
@@ -39,6 +41,10 @@ class JpegDecoderGeneratedTest {
         out.add(Arguments.of(RGB, "+eb +np"));
         out.add(Arguments.of(RGB, "+eb +cr"));
         out.add(Arguments.of(RGB, "+ee"));
+        out.add(Arguments.of(RGB, "+ep"));
+        out.add(Arguments.of(RGB, "+es +s4"));
+        out.add(Arguments.of(US_RGB, "+ep +q 60"));
+        out.add(Arguments.of(MULTI_RGB, "+ep"));
         out.add(Arguments.of(RGB, "+el +sv 1"));
         out.add(Arguments.of(RGB, "+el +sv 5"));
         out.add(Arguments.of(RGB16, "+el +sv 1"));
