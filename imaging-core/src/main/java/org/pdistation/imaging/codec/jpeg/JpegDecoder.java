@@ -77,6 +77,7 @@ public final class JpegDecoder implements FrameDecoder {
         pointTransform = 0;
         restarts.reset(b, end);
         boolean sawFrame = false;
+        boolean sawEoi = false;
         int p = start + 2;
         while (true) {
             if (p + 1 >= end) break; // tolerated missing EOI; completeness is checked below
@@ -86,7 +87,10 @@ public final class JpegDecoder implements FrameDecoder {
             }
             int m = b[p + 1] & 0xFF;
             if (m == 0xFF) { p++; continue; } // B.1.1.2 fill bytes
-            if (m == 0xD9) break; // EOI
+            if (m == 0xD9) { // EOI
+                sawEoi = true;
+                break;
+            }
             if (m >= 0xD0 && m <= 0xD7 || m == 0x01) { p += 2; continue; } // stray RSTn / TEM: no segment
             if (p + 4 > end) throw new CodecException("segment length missing at byte offset " + (p - start));
             int len = ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
@@ -125,6 +129,8 @@ public final class JpegDecoder implements FrameDecoder {
         }
         if (!sawFrame) throw new CodecException("no SOF marker in the stream");
         if (frame.progressive) {
+            // A progressive stream cut between scans looks complete; only EOI says that no scan is missing.
+            if (!sawEoi) throw new CodecException("progressive stream ends without EOI: scans missing");
             for (int i = 0; i < componentCount; i++) {
                 if (!quantDefined[components[i].tq]) {
                     throw new CodecException("component " + components[i].id + " uses undefined quantization table");
