@@ -56,6 +56,11 @@ public record ImageDescriptor(int rows, int columns, int samplesPerPixel, int bi
                 planarConfiguration, p, frames);
     }
 
+    public ImageDescriptor withSize(int newRows, int newColumns) {
+        return new ImageDescriptor(newRows, newColumns, samplesPerPixel, bitsAllocated, bitsStored, highBit, signed,
+                planarConfiguration, photometric, frames);
+    }
+
     public ImageDescriptor withPlanarConfiguration(int pc) {
         return new ImageDescriptor(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, highBit, signed, pc,
                 photometric, frames);

@@ -36,6 +36,7 @@ public final class ImageFrames implements AutoCloseable {
     private FileChannel channel;
     private Path channelFile;
     private byte[] scratch = new byte[0];
+    private FrameBuffer tile;
 
     private ImageFrames(String instance, Dataset dataset, TransferSyntax syntax, CodecRegistry registry) {
         this.instance = instance;
@@ -77,7 +78,10 @@ public final class ImageFrames implements AutoCloseable {
 
     /** Whether the instance has pixel data at all (Float and Double Float Pixel Data are not counted). */
     public boolean hasPixelData() {
-        return pixelData != null && descriptor.rows() > 0 && descriptor.columns() > 0;
+        boolean empty = pixelData == null
+                || pixelData instanceof byte[] b && b.length == 0
+                || pixelData instanceof BulkData bd && bd.length() == 0;
+        return !empty && descriptor.rows() > 0 && descriptor.columns() > 0;
     }
 
     public boolean isEncapsulated() { return pixelData instanceof Fragments; }
@@ -115,7 +119,12 @@ public final class ImageFrames implements AutoCloseable {
             if (pixelData instanceof Fragments f) {
                 FrameDecoder d = decoder(n);
                 int len = loadCompressed(f, n);
-                return d.decode(scratch, 0, len, descriptor, dst);
+                try {
+                    return d.decode(scratch, 0, len, descriptor, dst);
+                } catch (CodedSizeException e) {
+                    if (!e.fitsInside(descriptor)) throw e;
+                    return decodeSmaller(d, len, e, dst);
+                }
             }
             return readNative(n, dst);
         } catch (CodecException e) {
@@ -123,6 +132,31 @@ public final class ImageFrames implements AutoCloseable {
         } catch (IOException e) {
             throw new FrameException(instance, n, "cannot read pixel data: " + e.getMessage(), e);
         }
+    }
+
+    /** Decodes a frame coded smaller than the image at its own size, then places it at the top left of a blank frame. */
+    private Photometric decodeSmaller(FrameDecoder d, int len, CodedSizeException size, FrameBuffer dst)
+            throws CodecException {
+        if (tile == null) tile = new FrameBuffer();
+        ImageDescriptor small = descriptor.withSize(size.codedRows(), size.codedColumns());
+        Photometric p = d.decode(scratch, 0, len, small, tile);
+        dst.reset(descriptor);
+        int spp = descriptor.samplesPerPixel();
+        int rowIn = small.columns() * spp;
+        int rowOut = descriptor.columns() * spp;
+        int n = dst.sampleCount();
+        Object out = switch (dst.kind()) {
+            case BYTE -> { java.util.Arrays.fill(dst.bytes(), 0, n, (byte) 0); yield dst.bytes(); }
+            case SHORT -> { java.util.Arrays.fill(dst.shorts(), 0, n, (short) 0); yield dst.shorts(); }
+            case INT -> { java.util.Arrays.fill(dst.ints(), 0, n, 0); yield dst.ints(); }
+        };
+        Object in = switch (tile.kind()) {
+            case BYTE -> tile.bytes();
+            case SHORT -> tile.shorts();
+            case INT -> tile.ints();
+        };
+        for (int r = 0; r < small.rows(); r++) System.arraycopy(in, r * rowIn, out, r * rowOut, rowIn);
+        return p;
     }
 
     /** The compressed bytes of frame {@code n}, all its fragments joined (encapsulated syntaxes only). */

@@ -3,6 +3,8 @@ package org.pdistation.imaging.codec;
 import java.util.List;
 
 import org.pdistation.imaging.codec.imageio.TwelveMonkeysJpegDecoder;
+import org.pdistation.imaging.codec.jpeg.JpegDecoder;
+import org.pdistation.imaging.codec.jpeg.JpegLosslessEncoder;
 import org.pdistation.imaging.codec.opencv.OpenCvJpeg2000Decoder;
 import org.pdistation.imaging.codec.rle.RleDecoder;
 import org.pdistation.imaging.codec.rle.RleEncoder;
@@ -13,12 +15,22 @@ final class StandardCodecs {
     private StandardCodecs() {
     }
 
+    private static CodecRegistry.Codec jpeg(String uid, boolean lossy, java.util.function.Supplier<FrameEncoder> encoder) {
+        return new CodecRegistry.Codec(uid, lossy,
+                () -> new FallbackDecoder(new JpegDecoder(), TwelveMonkeysJpegDecoder::new), encoder);
+    }
+
     static List<CodecRegistry.Codec> all() {
         return List.of(
                 new CodecRegistry.Codec(UID.RLELossless, false, RleDecoder::new, RleEncoder::new),
-                new CodecRegistry.Codec(UID.JPEGBaseline8Bit, true, TwelveMonkeysJpegDecoder::new, null),
-                new CodecRegistry.Codec(UID.JPEGLossless, false, TwelveMonkeysJpegDecoder::new, null),
-                new CodecRegistry.Codec(UID.JPEGLosslessSV1, false, TwelveMonkeysJpegDecoder::new, null),
+                // JPEG: our decoder first (T.81 processes 1, 2/4, 10/12, 14; about ten times faster than
+                // TwelveMonkeys 3.14 here, and exact where TwelveMonkeys returns wrong pixels for 8-bit lossless with
+                // predictor 6 or refuses 16-bit colour lossless); TwelveMonkeys imageio-jpeg as the second opinion.
+                jpeg(UID.JPEGBaseline8Bit, true, null),
+                jpeg(UID.JPEGExtended12Bit, true, null),
+                jpeg(UID.JPEGFullProgressionNonHierarchical1012, true, null),
+                jpeg(UID.JPEGLossless, false, null),
+                jpeg(UID.JPEGLosslessSV1, false, JpegLosslessEncoder::new),
                 // OpenCV's OpenJPEG; registered on every platform: where the native library cannot load, each frame
                 // fails with a message saying so, and listing and browsing still work.
                 new CodecRegistry.Codec(UID.JPEG2000Lossless, false, OpenCvJpeg2000Decoder::new, null),

@@ -1,6 +1,7 @@
 package org.pdistation.imaging.codec.jpeg;
 
 import org.pdistation.imaging.codec.CodecException;
+import org.pdistation.imaging.codec.CodedSizeException;
 import org.pdistation.imaging.codec.FrameBuffer;
 import org.pdistation.imaging.codec.FrameDecoder;
 import org.pdistation.imaging.codec.ImageDescriptor;
@@ -169,8 +170,7 @@ public final class JpegDecoder implements FrameDecoder {
         }
         if (y == 0) y = desc.rows(); // B.2.5: height defined later by DNL; DICOM gives it anyway
         if (x != desc.columns() || y != desc.rows()) {
-            throw new CodecException("JPEG frame is " + x + "x" + y + " but the image is " + desc.columns() + "x"
-                    + desc.rows());
+            throw new CodedSizeException(y, x, desc, "JPEG frame");
         }
         if (nf != desc.samplesPerPixel()) {
             throw new CodecException("JPEG frame has " + nf + " components, image has " + desc.samplesPerPixel()
