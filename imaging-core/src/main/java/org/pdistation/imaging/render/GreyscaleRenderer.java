@@ -23,6 +23,8 @@ import org.pdistation.imaging.data.Tag;
  * per pixel. Not thread-safe for the per-frame caches (attributes, min/max); use one renderer per reader thread.
  */
 public final class GreyscaleRenderer {
+    /** Output staging for direct buffers; the reason a renderer is used by one thread at a time. */
+    private byte[] scratch = new byte[0];
     private final ImageDescriptor desc;
     private final Dataset dataset;
     private final LutCache cache;
@@ -186,12 +188,12 @@ public final class GreyscaleRenderer {
                 byte[] s = data.bytes();
                 for (int i = 0; i < n; i++) out[o + i] = table[(s[i] + offset) & mask];
             }
-        } else if (data.kind() == FrameBuffer.Kind.SHORT) {
-            short[] s = data.shorts();
-            for (int i = 0; i < n; i++) dst.put(pos + i, table[(s[i] + offset) & mask]);
         } else {
-            byte[] s = data.bytes();
-            for (int i = 0; i < n; i++) dst.put(pos + i, table[(s[i] + offset) & mask]);
+            // A direct buffer (what a JavaFX PixelBuffer wraps): render into a reused array, then one bulk copy,
+            // so that the hot loops above run over arrays, where the JIT vectorises them.
+            if (scratch.length < n) scratch = new byte[n];
+            render(data, frame, voi, ByteBuffer.wrap(scratch, 0, n));
+            dst.put(pos, scratch, 0, n);
         }
     }
 

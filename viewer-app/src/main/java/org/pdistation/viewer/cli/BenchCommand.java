@@ -19,14 +19,15 @@ import picocli.CommandLine.Parameters;
  * one line per figure, {@code name ours peer ratio} (ratio = our time / peer time; below 1 is faster).
  */
 @Command(name = "bench", description = "Benchmarks against peers (DCMTK, pydicom) on generated data.",
-        subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class})
+        subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class,
+                BenchCommand.Window.class, BenchCommand.Scroll.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index, read or decode");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index, read, decode, window or scroll");
     }
 
     /** Options every benchmark takes. */
@@ -95,6 +96,47 @@ public final class BenchCommand implements Runnable {
         @Override
         void run(BenchData data, PrintWriter out) throws Exception {
             org.pdistation.viewer.bench.DecodeBenchmark.run(data, common.warmup, common.pairs, codecs, out);
+        }
+    }
+
+    @Command(name = "window", description = "Window 16-bit -> 8-bit at 512^2 and 4096^2 against a plain copy of the same bytes.")
+    static final class Window implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            int pairs = Math.max(5, common.pairs) * 6 + 1;
+            out.println(org.pdistation.imaging.render.WindowBenchmark.run(512, pairs * 10).line() + "   (ms; ratio = ours/copy)");
+            out.println(org.pdistation.imaging.render.WindowBenchmark.run(4096, pairs).line() + "   (ms; ratio = ours/copy)");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "scroll", description = "Open and scroll an N-slice 512^2 CT series (decode + window, no UI): "
+            + "first image, frames/s; and the heap of a 2,000-slice scroll under -Xmx512m.")
+    static final class Scroll implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "N", defaultValue = "500", description = "slices (default ${DEFAULT-VALUE})")
+        int slices;
+
+        @Option(names = "--heap-slices", defaultValue = "2000", description = "slices for the -Xmx512m run, 0 to skip (default ${DEFAULT-VALUE})")
+        int heapSlices;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            org.pdistation.viewer.bench.ScrollBenchmark.run(slices, heapSlices, common.work, spec.commandLine().getOut());
+            return 0;
         }
     }
 }

@@ -1,0 +1,166 @@
+package org.pdistation.viewer.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.pdistation.imaging.codec.FrameBuffer;
+import org.pdistation.imaging.codec.ImageDescriptor;
+import org.pdistation.imaging.data.Dataset;
+import org.pdistation.imaging.io.DicomReader;
+import org.pdistation.imaging.io.ReadOptions;
+import org.pdistation.imaging.render.GreyscaleRenderer;
+import org.pdistation.imaging.render.LutCache;
+import org.pdistation.imaging.render.Voi;
+import org.pdistation.imaging.render.cache.CachedFrame;
+import org.pdistation.imaging.render.cache.FrameCache;
+import org.pdistation.imaging.render.cache.InstanceFrameLoader;
+import org.pdistation.imaging.render.series.InstanceRef;
+import org.pdistation.imaging.render.series.SeriesLoader;
+import org.pdistation.imaging.render.series.SliceInfo;
+import org.pdistation.imaging.render.series.Stack;
+import org.pdistation.imaging.synth.SyntheticCtStudy;
+
+/**
+ * The render path of a viewer without the UI: open a series folder (headers, geometry, sort), then show every
+ * slice front to back — frame from the cache (decoded ahead by prefetch threads), windowed into a direct buffer as
+ * a JavaFX PixelBuffer would hold. Figures: time to the first image, sustained frames per second and the slowest
+ * frame; and, in a child JVM with {@code -Xmx512m}, the peak heap while scrolling a 2,000-slice series.
+ */
+public final class ScrollBenchmark {
+    /** What one scroll measured. */
+    public record Figures(int slices, double firstImageMs, double framesPerSecond, double worstFrameMs,
+                         long peakHeapBytes, int errors) {}
+
+    private ScrollBenchmark() {}
+
+    public static void run(int slices, int heapSlices, Path work, PrintWriter out) throws Exception {
+        Path dir = work != null ? work : Files.createTempDirectory("pdistation-scroll");
+        try {
+            Path series = write(dir.resolve("scroll-" + slices), slices, out);
+            scroll(series, 256L << 20, 8, 2); // warm-up pass: JIT, page cache
+            Figures f = scroll(series, 256L << 20, 8, 2);
+            out.printf("scroll-%d-fps %.1f 60 %.3f   (decode + window 512x512, target >= 60; ratio = 60/ours; worst frame %.1f ms; %d errors)%n",
+                    slices, f.framesPerSecond(), 60 / f.framesPerSecond(), f.worstFrameMs(), f.errors());
+            out.printf("first-image-%d-ms %.1f 300 %.3f   (open folder, sort %d headers, decode + window slice 1; target <= 300)%n",
+                    slices, f.firstImageMs(), f.firstImageMs() / 300, slices);
+            out.flush();
+            if (heapSlices > 0) {
+                Path big = write(dir.resolve("scroll-" + heapSlices), heapSlices, out);
+                Figures h = child(big);
+                out.printf("scroll-%d-heap-MiB %.1f 512 %.3f   (child JVM -Xmx512m, cache budget 256 MiB off-heap; %.1f fps, %d errors)%n",
+                        heapSlices, h.peakHeapBytes() / 1048576.0, h.peakHeapBytes() / 1048576.0 / 512,
+                        h.framesPerSecond(), h.errors());
+            }
+        } finally {
+            if (work == null) deleteTree(dir);
+        }
+    }
+
+    private static Path write(Path root, int slices, PrintWriter out) throws IOException {
+        long t0 = System.nanoTime();
+        new SyntheticCtStudy(512, slices, 7).write(root, slices);
+        out.printf("# generated a %d-slice 512x512 CT series in %.1f s%n", slices, (System.nanoTime() - t0) / 1e9);
+        out.flush();
+        return root;
+    }
+
+    /** Scrolls the largest stack under {@code folder} once, front to back. */
+    public static Figures scroll(Path folder, long budget, int prefetch, int threads) throws Exception {
+        Runtime rt = Runtime.getRuntime();
+        long start = System.nanoTime();
+        SeriesLoader.Result loaded = new SeriesLoader().loadFolder(folder);
+        Stack stack = loaded.series().stream().map(s -> s.geometry().primary()).filter(s -> s != null)
+                .max((a, b) -> Integer.compare(a.size(), b.size()))
+                .orElseThrow(() -> new IOException("no image series under " + folder));
+        List<InstanceRef> order = stack.slices().stream().map(SliceInfo::ref).toList();
+        Dataset header = DicomReader.read(order.get(0).path(), ReadOptions.HEADER_ONLY).dataset();
+        ImageDescriptor desc = ImageDescriptor.of(header);
+        GreyscaleRenderer renderer = GreyscaleRenderer.of(header, desc, new LutCache());
+        ByteBuffer display = ByteBuffer.allocateDirect((int) desc.pixels());
+        FrameBuffer samples = new FrameBuffer();
+        FrameCache<InstanceRef> cache = new FrameCache<>(budget);
+        ExecutorService decoders = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scroll-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        double first = 0;
+        double worst = 0;
+        long peak = 0;
+        int errors = 0;
+        long loopStart = 0;
+        try (InstanceFrameLoader loader = new InstanceFrameLoader()) {
+            for (int i = 0; i < order.size(); i++) {
+                long t0 = System.nanoTime();
+                for (int k = 1; k <= prefetch && i + k < order.size(); k++) cache.prefetch(order.get(i + k), loader, decoders);
+                try (CachedFrame f = cache.acquire(order.get(i), loader)) {
+                    samples.reset(f.rows(), f.columns(), f.samplesPerPixel(), f.kind());
+                    switch (f.kind()) {
+                        case BYTE -> f.copyTo(samples.bytes());
+                        case SHORT -> f.copyTo(samples.shorts());
+                        case INT -> f.copyTo(samples.ints());
+                    }
+                    Voi voi = renderer.defaultVoi(order.get(i).frame(), samples);
+                    renderer.render(samples, order.get(i).frame(), voi, display);
+                } catch (org.pdistation.imaging.render.cache.FrameLoadException e) {
+                    errors++;
+                }
+                long t1 = System.nanoTime();
+                if (i == 0) {
+                    first = (t1 - start) / 1e6;
+                    loopStart = t1;
+                } else {
+                    worst = Math.max(worst, (t1 - t0) / 1e6);
+                }
+                peak = Math.max(peak, rt.totalMemory() - rt.freeMemory());
+            }
+        } finally {
+            decoders.shutdownNow();
+            decoders.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - loopStart) / 1e9;
+        return new Figures(order.size(), first, (order.size() - 1) / Math.max(seconds, 1e-9), worst, peak, errors);
+    }
+
+    /** Runs {@link #main} in a JVM limited to 512 MiB of heap and reads its figures back. */
+    private static Figures child(Path folder) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:MaxDirectMemorySize=400m",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                ScrollBenchmark.class.getName(), folder.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) throw new IOException("scroll child failed: " + output);
+        for (String line : output.split("\n")) {
+            if (line.startsWith("figures ")) {
+                String[] v = line.substring(8).trim().split(" ");
+                return new Figures(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                        Double.parseDouble(v[3]), Long.parseLong(v[4]), Integer.parseInt(v[5]));
+            }
+        }
+        throw new IOException("scroll child printed no figures: " + output);
+    }
+
+    /** Child entry point: {@code ScrollBenchmark FOLDER}; prints one {@code figures …} line. */
+    public static void main(String[] args) throws Exception {
+        Figures f = scroll(Path.of(args[0]), 256L << 20, 8, 2);
+        System.out.printf(java.util.Locale.ROOT, "figures %d %.3f %.3f %.3f %d %d%n", f.slices(), f.firstImageMs(),
+                f.framesPerSecond(), f.worstFrameMs(), f.peakHeapBytes(), f.errors());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
