@@ -1,0 +1,395 @@
+package org.pdistation.imaging.codec.jpegls;
+
+import org.pdistation.imaging.codec.CodecException;
+
+/**
+ * Decodes the lines of one JPEG-LS scan: context modelling, prediction, Golomb decoding and run mode of
+ * T.87 Annex A. The context arrays and line buffers are kept between scans; nothing is allocated per line.
+ *
+ * <p>Line buffers hold {@code columns + 2} pixels: index 0 is the left edge and index {@code columns + 1} the
+ * right edge of T.87 A.2.1 (Ra of the first sample is Rb, Rc of the first sample is the previous line's left
+ * edge, Rd of the last sample is Rb). In sample-interleaved mode a pixel occupies {@code components} entries.
+ */
+final class JpegLsScanDecoder {
+    /** T.87 A.2.1 Table A.1 (J): run-length order per RUNindex. */
+    private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3,
+            4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    /** 365 regular contexts and the two run interruption contexts 365 (RItype 0) and 366 (RItype 1). */
+    private static final int CONTEXTS = 367;
+    private static final int MIN_C = -128;
+    private static final int MAX_C = 127;
+    /** Beyond this Golomb parameter the counters only come from corrupt data; bounds the k search. */
+    private static final int MAX_K = 24;
+
+    private final int[] a = new int[CONTEXTS];
+    private final int[] b = new int[CONTEXTS];
+    private final int[] c = new int[CONTEXTS];
+    private final int[] n = new int[CONTEXTS];
+    /** Nn of T.87 A.7.2.3 for contexts 365 and 366. */
+    private final int[] nn = new int[2];
+    private final int[] runIndexOf = new int[256];
+    private final int[] qs = new int[256];
+
+    private JpegLsBitReader in;
+    private int[] quant = new int[0];
+    private int quantOffset;
+    private int quantMaxval = -1;
+    private int quantT1, quantT2, quantT3, quantNear;
+    private int maxval, near, range, qbpp, limit, reset, qstep, wrap, maxMerr;
+    private int runIndex;
+    private int[][] lines = new int[0][];
+
+    /** Receives each decoded line. */
+    interface LineSink {
+        /**
+         * @param line   buffer with the samples at {@code (x + 1) * stride + component}, x in [0, columns)
+         * @param stride entries per pixel in {@code line}
+         */
+        void line(int row, int scanComponent, int[] line, int stride);
+    }
+
+    /**
+     * Decodes a whole scan.
+     *
+     * @param components       components in the scan
+     * @param interleave       ILV: 0 none (one component), 1 line, 2 sample
+     * @param restartInterval  lines per restart interval, 0 for none
+     * @param reader           positioned at the first byte of coded data
+     */
+    void decode(JpegLsBitReader reader, JpegLsParameters p, int columns, int rows, int components, int interleave,
+                int restartInterval, LineSink sink) throws CodecException {
+        this.in = reader;
+        setParameters(p);
+        boolean sampleInterleaved = interleave == 2 && components > 1;
+        int width = sampleInterleaved ? (columns + 2) * components : columns + 2;
+        int buffers = sampleInterleaved ? 2 : 2 * components;
+        if (lines.length < buffers) lines = new int[buffers][];
+        for (int i = 0; i < buffers; i++) {
+            if (lines[i] == null || lines[i].length < width) lines[i] = new int[width];
+        }
+        startInterval(buffers, width);
+        int restartIndex = 0;
+        for (int row = 0; row < rows; row++) {
+            if (restartInterval > 0 && row > 0 && row % restartInterval == 0) {
+                restart(restartIndex++ & 7);
+                startInterval(buffers, width);
+            }
+            if (sampleInterleaved) {
+                int[] prev = lines[row & 1];
+                int[] cur = lines[(row + 1) & 1];
+                for (int k = 0; k < components; k++) {
+                    cur[k] = prev[components + k];
+                    prev[(columns + 1) * components + k] = prev[columns * components + k];
+                }
+                decodeSampleInterleavedLine(prev, cur, columns, components);
+                sink.line(row, 0, cur, components);
+            } else {
+                for (int k = 0; k < components; k++) {
+                    int[] prev = lines[2 * k + (row & 1)];
+                    int[] cur = lines[2 * k + ((row + 1) & 1)];
+                    cur[0] = prev[1];
+                    prev[columns + 1] = prev[columns];
+                    // T.87 A.7.1: in line-interleaved mode each component keeps its own RUNindex.
+                    runIndex = runIndexOf[k];
+                    decodeLine(prev, cur, columns);
+                    runIndexOf[k] = runIndex;
+                    sink.line(row, k, cur, 1);
+                }
+            }
+        }
+    }
+
+    private void setParameters(JpegLsParameters p) {
+        maxval = p.maxval();
+        near = p.near();
+        range = p.range();
+        qbpp = p.qbpp();
+        limit = p.limit();
+        reset = p.reset();
+        qstep = 2 * near + 1;
+        wrap = range * qstep;
+        maxMerr = 2 * range + 2;
+        if (quantMaxval != maxval || quantT1 != p.t1() || quantT2 != p.t2() || quantT3 != p.t3()
+                || quantNear != near) {
+            buildQuantTable(p);
+        }
+    }
+
+    /** T.87 A.3.3: maps every gradient in [−MAXVAL, MAXVAL] to its region −4..4. */
+    private void buildQuantTable(JpegLsParameters p) {
+        int size = 2 * maxval + 1;
+        if (quant.length < size) quant = new int[size];
+        quantOffset = maxval;
+        for (int d = -maxval; d <= maxval; d++) {
+            int q;
+            if (d <= -p.t3()) q = -4;
+            else if (d <= -p.t2()) q = -3;
+            else if (d <= -p.t1()) q = -2;
+            else if (d < -near) q = -1;
+            else if (d <= near) q = 0;
+            else if (d < p.t1()) q = 1;
+            else if (d < p.t2()) q = 2;
+            else if (d < p.t3()) q = 3;
+            else q = 4;
+            quant[d + maxval] = q;
+        }
+        quantMaxval = maxval;
+        quantT1 = p.t1();
+        quantT2 = p.t2();
+        quantT3 = p.t3();
+        quantNear = near;
+    }
+
+    /** T.87 A.2.1: context initialisation, also at each restart marker together with cleared line buffers. */
+    private void startInterval(int buffers, int width) {
+        int a0 = Math.max(2, (range + 32) >> 6);
+        java.util.Arrays.fill(a, a0);
+        java.util.Arrays.fill(b, 0);
+        java.util.Arrays.fill(c, 0);
+        java.util.Arrays.fill(n, 1);
+        nn[0] = 0;
+        nn[1] = 0;
+        runIndex = 0;
+        java.util.Arrays.fill(runIndexOf, 0);
+        for (int i = 0; i < buffers; i++) java.util.Arrays.fill(lines[i], 0, width, 0);
+    }
+
+    private void restart(int expected) throws CodecException {
+        in.expectRestart(expected);
+    }
+
+    /** One line of one component (ILV 0 or 1). */
+    private void decodeLine(int[] prev, int[] cur, int columns) throws CodecException {
+        int[] quant = this.quant;
+        int qo = quantOffset;
+        int x = 1;
+        while (x <= columns) {
+            int ra = cur[x - 1];
+            int rb = prev[x];
+            int rc = prev[x - 1];
+            int rd = prev[x + 1];
+            // T.87 A.3: local gradients D1..D3 quantised to one context number.
+            int q = 81 * quant[qo + rd - rb] + 9 * quant[qo + rb - rc] + quant[qo + rc - ra];
+            if (q == 0) {
+                x = decodeRun(prev, cur, x, columns, ra);
+            } else {
+                cur[x] = decodeRegular(q, ra, rb, rc);
+                x++;
+            }
+        }
+    }
+
+    /** One line of all components of a sample-interleaved scan (ILV 2). */
+    private void decodeSampleInterleavedLine(int[] prev, int[] cur, int columns, int components)
+            throws CodecException {
+        int[] quant = this.quant;
+        int[] qs = this.qs;
+        int qo = quantOffset;
+        int x = 1;
+        while (x <= columns) {
+            int base = x * components;
+            boolean run = true;
+            for (int k = 0; k < components; k++) {
+                int i = base + k;
+                int ra = cur[i - components];
+                int rb = prev[i];
+                int rc = prev[i - components];
+                int rd = prev[i + components];
+                int q = 81 * quant[qo + rd - rb] + 9 * quant[qo + rb - rc] + quant[qo + rc - ra];
+                qs[k] = q;
+                if (q != 0) run = false;
+            }
+            if (run) {
+                // T.87 A.7: run mode only when every component of the pixel has flat gradients.
+                x = decodeRunPixels(prev, cur, x, columns, components);
+            } else {
+                for (int k = 0; k < components; k++) {
+                    int i = base + k;
+                    cur[i] = decodeRegular(qs[k], cur[i - components], prev[i], prev[i - components]);
+                }
+                x++;
+            }
+        }
+    }
+
+    /** T.87 A.4–A.6: one sample in regular mode with signed context number {@code q}. */
+    private int decodeRegular(int q, int ra, int rb, int rc) throws CodecException {
+        int sign = 1;
+        if (q < 0) {
+            sign = -1;
+            q = -q;
+        }
+        // T.87 A.4.1: median edge detector.
+        int px;
+        int mx = Math.max(ra, rb);
+        int mn = Math.min(ra, rb);
+        if (rc >= mx) px = mn;
+        else if (rc <= mn) px = mx;
+        else px = ra + rb - rc;
+        // T.87 A.4.2: bias correction, clamped to [0, MAXVAL].
+        px += sign * c[q];
+        if (px < 0) px = 0;
+        else if (px > maxval) px = maxval;
+        int aq = a[q];
+        int nq = n[q];
+        int bq = b[q];
+        // T.87 A.5.1: Golomb parameter k, the least k with N·2^k ≥ A.
+        int k = 0;
+        while ((nq << k) < aq && k < MAX_K) k++;
+        int merr = readGolomb(k, limit);
+        // T.87 A.5.2 inverted: MErrval back to Errval, with the k = 0 special mapping in lossless mode.
+        int err = (merr >>> 1) ^ -(merr & 1);
+        if (near == 0 && k == 0 && 2 * bq <= -nq) err = ~err;
+        // T.87 A.6.1: context update with RESET halving.
+        bq += err * qstep;
+        aq += Math.abs(err);
+        if (nq == reset) {
+            aq >>= 1;
+            bq >>= 1;
+            nq >>= 1;
+        }
+        nq++;
+        a[q] = aq;
+        n[q] = nq;
+        // T.87 A.6.2: bias correction update of C.
+        if (bq <= -nq) {
+            bq += nq;
+            if (c[q] > MIN_C) c[q]--;
+            if (bq <= -nq) bq = -nq + 1;
+        } else if (bq > 0) {
+            bq -= nq;
+            if (c[q] < MAX_C) c[q]++;
+            if (bq > 0) bq = 0;
+        }
+        b[q] = bq;
+        return reconstruct(px, sign * err);
+    }
+
+    /** T.87 A.4.4 / A.6: dequantises the error and reduces the result modulo RANGE into [0, MAXVAL]. */
+    private int reconstruct(int px, int err) {
+        int rx = px + err * qstep;
+        if (rx < -near) rx += wrap;
+        else if (rx > maxval + near) rx -= wrap;
+        if (rx < 0) return 0;
+        return Math.min(rx, maxval);
+    }
+
+    /** T.87 A.5.3: limited-length Golomb code of parameter k; escape after LIMIT − qbpp − 1 zeros. */
+    private int readGolomb(int k, int lim) throws CodecException {
+        int escape = lim - qbpp - 1;
+        int q = in.readUnary(escape);
+        int merr;
+        if (q < escape) {
+            merr = k == 0 ? q : (q << k) | in.readBits(k);
+        } else {
+            merr = in.readBits(qbpp) + 1;
+        }
+        if (merr > maxMerr) {
+            throw new CodecException("JPEG-LS mapped error " + merr + " exceeds RANGE " + range + " (corrupt data)");
+        }
+        return merr;
+    }
+
+    /**
+     * T.87 A.7.1.2: run of samples equal to Ra, then possibly the interrupting sample (A.7.2). Returns the next x.
+     */
+    private int decodeRun(int[] prev, int[] cur, int x, int columns, int ra) throws CodecException {
+        int remaining = columns - x + 1;
+        while (true) {
+            int order = J[runIndex];
+            if (in.readBit() == 1) {
+                int r = 1 << order;
+                int count = Math.min(r, remaining);
+                java.util.Arrays.fill(cur, x, x + count, ra);
+                x += count;
+                remaining -= count;
+                if (count == r && runIndex < 31) runIndex++;
+                if (remaining == 0) return x;
+            } else {
+                int count = order == 0 ? 0 : in.readBits(order);
+                if (count >= remaining) {
+                    throw new CodecException("JPEG-LS run of " + count + " samples overruns the line ("
+                            + remaining + " left, corrupt data)");
+                }
+                java.util.Arrays.fill(cur, x, x + count, ra);
+                x += count;
+                int rb = prev[x];
+                int riType = Math.abs(ra - rb) <= near ? 1 : 0;
+                cur[x] = decodeRunInterruption(ra, rb, riType);
+                if (runIndex > 0) runIndex--;
+                return x + 1;
+            }
+        }
+    }
+
+    /** {@link #decodeRun} for whole pixels of a sample-interleaved scan. */
+    private int decodeRunPixels(int[] prev, int[] cur, int x, int columns, int components) throws CodecException {
+        int remaining = columns - x + 1;
+        int left = (x - 1) * components;
+        while (true) {
+            int order = J[runIndex];
+            if (in.readBit() == 1) {
+                int r = 1 << order;
+                int count = Math.min(r, remaining);
+                fillPixels(cur, left, x, count, components);
+                x += count;
+                remaining -= count;
+                if (count == r && runIndex < 31) runIndex++;
+                if (remaining == 0) return x;
+            } else {
+                int count = order == 0 ? 0 : in.readBits(order);
+                if (count >= remaining) {
+                    throw new CodecException("JPEG-LS run of " + count + " pixels overruns the line ("
+                            + remaining + " left, corrupt data)");
+                }
+                fillPixels(cur, left, x, count, components);
+                x += count;
+                // Every component of the interrupting pixel is coded against Rb with run interruption
+                // context 365 (RItype 0), the sign following Rb − Ra.
+                int base = x * components;
+                for (int k = 0; k < components; k++) {
+                    cur[base + k] = decodeRunInterruption(cur[left + k], prev[base + k], 0);
+                }
+                if (runIndex > 0) runIndex--;
+                return x + 1;
+            }
+        }
+    }
+
+    private static void fillPixels(int[] cur, int left, int x, int count, int components) {
+        for (int i = x * components, e = (x + count) * components; i < e; i++) {
+            cur[i] = cur[left + (i % components)];
+        }
+    }
+
+    /** T.87 A.7.2: run interruption sample with contexts 365 (RItype 0) or 366 (RItype 1). */
+    private int decodeRunInterruption(int ra, int rb, int riType) throws CodecException {
+        int q = 365 + riType;
+        int aq = a[q];
+        int nq = n[q];
+        // T.87 A.7.2.1: TEMP and k.
+        int temp = riType == 0 ? aq : aq + (nq >> 1);
+        int k = 0;
+        while ((nq << k) < temp && k < MAX_K) k++;
+        int em = readGolomb(k, limit - J[runIndex] - 1);
+        // T.87 A.7.2.2 inverted: EMErrval = 2·|Errval| − RItype − map.
+        int t = em + riType;
+        int map = t & 1;
+        int abs = (t + map) >> 1;
+        boolean positiveWhenMapped = k == 0 && 2 * nn[riType] < nq;
+        int err = ((map == 1) != positiveWhenMapped) ? -abs : abs;
+        // T.87 A.7.2.3: update.
+        if (err < 0) nn[riType]++;
+        aq += (em + 1 - riType) >> 1;
+        if (nq == reset) {
+            aq >>= 1;
+            nq >>= 1;
+            nn[riType] >>= 1;
+        }
+        a[q] = aq;
+        n[q] = nq + 1;
+        int px = riType == 1 ? ra : rb;
+        if (riType == 0 && ra > rb) err = -err;
+        return reconstruct(px, err);
+    }
+}
