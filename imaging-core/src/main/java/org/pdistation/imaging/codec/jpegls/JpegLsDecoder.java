@@ -74,7 +74,6 @@ public final class JpegLsDecoder implements FrameDecoder {
         while (true) {
             // T.87 C.1 / T.81 B.1.1.2: a marker may be preceded by any number of 0xFF fill bytes.
             if (p >= end || u8(p) != 0xFF) {
-                if (p >= end && allDecoded()) return desc.photometric();
                 throw new CodecException(p >= end ? "JPEG-LS stream ends at byte " + (p - start) + " before EOI"
                         : "JPEG-LS marker expected at byte " + (p - start) + ", found 0x"
                         + Integer.toHexString(u8(p)));
