@@ -11,31 +11,14 @@ import org.pdistation.imaging.codec.CodecException;
  * edge, Rd of the last sample is Rb). In sample-interleaved mode a pixel occupies {@code components} entries.
  */
 final class JpegLsScanDecoder {
-    /** T.87 A.2.1 Table A.1 (J): run-length order per RUNindex. */
-    private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3,
-            4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-    /** 365 regular contexts and the two run interruption contexts 365 (RItype 0) and 366 (RItype 1). */
-    private static final int CONTEXTS = 367;
-    private static final int MIN_C = -128;
-    private static final int MAX_C = 127;
-    /** Beyond this Golomb parameter the counters only come from corrupt data; bounds the k search. */
-    private static final int MAX_K = 24;
+    private static final int[] J = JpegLsContextModel.J;
 
-    private final int[] a = new int[CONTEXTS];
-    private final int[] b = new int[CONTEXTS];
-    private final int[] c = new int[CONTEXTS];
-    private final int[] n = new int[CONTEXTS];
-    /** Nn of T.87 A.7.2.3 for contexts 365 and 366. */
-    private final int[] nn = new int[2];
+    private final JpegLsContextModel m = new JpegLsContextModel();
     private final int[] runIndexOf = new int[256];
     private final int[] qs = new int[256];
 
     private JpegLsBitReader in;
-    private int[] quant = new int[0];
-    private int quantOffset;
-    private int quantMaxval = -1;
-    private int quantT1, quantT2, quantT3, quantNear;
-    private int maxval, near, range, qbpp, limit, reset, qstep, wrap, maxMerr;
+    private int maxMerr;
     private int runIndex;
     private int[][] lines = new int[0][];
 
@@ -100,55 +83,13 @@ final class JpegLsScanDecoder {
     }
 
     private void setParameters(JpegLsParameters p) {
-        maxval = p.maxval();
-        near = p.near();
-        range = p.range();
-        qbpp = p.qbpp();
-        limit = p.limit();
-        reset = p.reset();
-        qstep = 2 * near + 1;
-        wrap = range * qstep;
-        maxMerr = 2 * range + 2;
-        if (quantMaxval != maxval || quantT1 != p.t1() || quantT2 != p.t2() || quantT3 != p.t3()
-                || quantNear != near) {
-            buildQuantTable(p);
-        }
-    }
-
-    /** T.87 A.3.3: maps every gradient in [−MAXVAL, MAXVAL] to its region −4..4. */
-    private void buildQuantTable(JpegLsParameters p) {
-        int size = 2 * maxval + 1;
-        if (quant.length < size) quant = new int[size];
-        quantOffset = maxval;
-        for (int d = -maxval; d <= maxval; d++) {
-            int q;
-            if (d <= -p.t3()) q = -4;
-            else if (d <= -p.t2()) q = -3;
-            else if (d <= -p.t1()) q = -2;
-            else if (d < -near) q = -1;
-            else if (d <= near) q = 0;
-            else if (d < p.t1()) q = 1;
-            else if (d < p.t2()) q = 2;
-            else if (d < p.t3()) q = 3;
-            else q = 4;
-            quant[d + maxval] = q;
-        }
-        quantMaxval = maxval;
-        quantT1 = p.t1();
-        quantT2 = p.t2();
-        quantT3 = p.t3();
-        quantNear = near;
+        m.setParameters(p);
+        maxMerr = 2 * m.range + 2;
     }
 
     /** T.87 A.2.1: context initialisation, also at each restart marker together with cleared line buffers. */
     private void startInterval(int buffers, int width) {
-        int a0 = Math.max(2, (range + 32) >> 6);
-        java.util.Arrays.fill(a, a0);
-        java.util.Arrays.fill(b, 0);
-        java.util.Arrays.fill(c, 0);
-        java.util.Arrays.fill(n, 1);
-        nn[0] = 0;
-        nn[1] = 0;
+        m.reset();
         runIndex = 0;
         java.util.Arrays.fill(runIndexOf, 0);
         for (int i = 0; i < buffers; i++) java.util.Arrays.fill(lines[i], 0, width, 0);
@@ -160,16 +101,14 @@ final class JpegLsScanDecoder {
 
     /** One line of one component (ILV 0 or 1). */
     private void decodeLine(int[] prev, int[] cur, int columns) throws CodecException {
-        int[] quant = this.quant;
-        int qo = quantOffset;
+        JpegLsContextModel m = this.m;
         int x = 1;
         while (x <= columns) {
             int ra = cur[x - 1];
             int rb = prev[x];
             int rc = prev[x - 1];
-            int rd = prev[x + 1];
             // T.87 A.3: local gradients D1..D3 quantised to one context number.
-            int q = 81 * quant[qo + rd - rb] + 9 * quant[qo + rb - rc] + quant[qo + rc - ra];
+            int q = m.context(ra, rb, rc, prev[x + 1]);
             if (q == 0) {
                 x = decodeRun(prev, cur, x, columns, ra);
             } else {
@@ -182,20 +121,15 @@ final class JpegLsScanDecoder {
     /** One line of all components of a sample-interleaved scan (ILV 2). */
     private void decodeSampleInterleavedLine(int[] prev, int[] cur, int columns, int components)
             throws CodecException {
-        int[] quant = this.quant;
+        JpegLsContextModel m = this.m;
         int[] qs = this.qs;
-        int qo = quantOffset;
         int x = 1;
         while (x <= columns) {
             int base = x * components;
             boolean run = true;
             for (int k = 0; k < components; k++) {
                 int i = base + k;
-                int ra = cur[i - components];
-                int rb = prev[i];
-                int rc = prev[i - components];
-                int rd = prev[i + components];
-                int q = 81 * quant[qo + rd - rb] + 9 * quant[qo + rb - rc] + quant[qo + rc - ra];
+                int q = m.context(cur[i - components], prev[i], prev[i - components], prev[i + components]);
                 qs[k] = q;
                 if (q != 0) run = false;
             }
@@ -219,63 +153,20 @@ final class JpegLsScanDecoder {
             sign = -1;
             q = -q;
         }
-        // T.87 A.4.1: median edge detector.
-        int px;
-        int mx = Math.max(ra, rb);
-        int mn = Math.min(ra, rb);
-        if (rc >= mx) px = mn;
-        else if (rc <= mn) px = mx;
-        else px = ra + rb - rc;
-        // T.87 A.4.2: bias correction, clamped to [0, MAXVAL].
-        px += sign * c[q];
-        if (px < 0) px = 0;
-        else if (px > maxval) px = maxval;
-        int aq = a[q];
-        int nq = n[q];
-        int bq = b[q];
-        // T.87 A.5.1: Golomb parameter k, the least k with N·2^k ≥ A.
-        int k = 0;
-        while ((nq << k) < aq && k < MAX_K) k++;
-        int merr = readGolomb(k, limit);
-        // T.87 A.5.2 inverted: MErrval back to Errval, with the k = 0 special mapping in lossless mode.
+        JpegLsContextModel m = this.m;
+        int px = m.predict(q, sign, ra, rb, rc);
+        int k = m.golombK(q);
+        int merr = readGolomb(k, m.limit);
+        // T.87 A.5.2 inverted: MErrval back to Errval.
         int err = (merr >>> 1) ^ -(merr & 1);
-        if (near == 0 && k == 0 && 2 * bq <= -nq) err = ~err;
-        // T.87 A.6.1: context update with RESET halving.
-        bq += err * qstep;
-        aq += Math.abs(err);
-        if (nq == reset) {
-            aq >>= 1;
-            bq >>= 1;
-            nq >>= 1;
-        }
-        nq++;
-        a[q] = aq;
-        n[q] = nq;
-        // T.87 A.6.2: bias correction update of C.
-        if (bq <= -nq) {
-            bq += nq;
-            if (c[q] > MIN_C) c[q]--;
-            if (bq <= -nq) bq = -nq + 1;
-        } else if (bq > 0) {
-            bq -= nq;
-            if (c[q] < MAX_C) c[q]++;
-            if (bq > 0) bq = 0;
-        }
-        b[q] = bq;
-        return reconstruct(px, sign * err);
-    }
-
-    /** T.87 A.4.4 / A.6: dequantises the error and reduces the result modulo RANGE into [0, MAXVAL]. */
-    private int reconstruct(int px, int err) {
-        int rx = px + err * qstep;
-        if (rx < -near) rx += wrap;
-        else if (rx > maxval + near) rx -= wrap;
-        if (rx < 0) return 0;
-        return Math.min(rx, maxval);
+        if (m.invertedMapping(q, k)) err = ~err;
+        m.updateRegular(q, err);
+        return m.reconstruct(px, sign * err);
     }
 
     /** T.87 A.5.3: limited-length Golomb code of parameter k; escape after LIMIT − qbpp − 1 zeros. */
     private int readGolomb(int k, int lim) throws CodecException {
+        int qbpp = m.qbpp;
         int escape = lim - qbpp - 1;
         int q = in.readUnary(escape);
         int merr;
@@ -285,7 +176,7 @@ final class JpegLsScanDecoder {
             merr = in.readBits(qbpp) + 1;
         }
         if (merr > maxMerr) {
-            throw new CodecException("JPEG-LS mapped error " + merr + " exceeds RANGE " + range + " (corrupt data)");
+            throw new CodecException("JPEG-LS mapped error " + merr + " exceeds RANGE " + m.range + " (corrupt data)");
         }
         return merr;
     }
@@ -314,7 +205,7 @@ final class JpegLsScanDecoder {
                 java.util.Arrays.fill(cur, x, x + count, ra);
                 x += count;
                 int rb = prev[x];
-                int riType = Math.abs(ra - rb) <= near ? 1 : 0;
+                int riType = Math.abs(ra - rb) <= m.near ? 1 : 0;
                 cur[x] = decodeRunInterruption(ra, rb, riType);
                 if (runIndex > 0) runIndex--;
                 return x + 1;
@@ -364,32 +255,17 @@ final class JpegLsScanDecoder {
 
     /** T.87 A.7.2: run interruption sample with contexts 365 (RItype 0) or 366 (RItype 1). */
     private int decodeRunInterruption(int ra, int rb, int riType) throws CodecException {
-        int q = 365 + riType;
-        int aq = a[q];
-        int nq = n[q];
-        // T.87 A.7.2.1: TEMP and k.
-        int temp = riType == 0 ? aq : aq + (nq >> 1);
-        int k = 0;
-        while ((nq << k) < temp && k < MAX_K) k++;
-        int em = readGolomb(k, limit - J[runIndex] - 1);
+        JpegLsContextModel m = this.m;
+        int k = m.runInterruptionK(riType);
+        int em = readGolomb(k, m.limit - J[runIndex] - 1);
         // T.87 A.7.2.2 inverted: EMErrval = 2·|Errval| − RItype − map.
         int t = em + riType;
         int map = t & 1;
         int abs = (t + map) >> 1;
-        boolean positiveWhenMapped = k == 0 && 2 * nn[riType] < nq;
-        int err = ((map == 1) != positiveWhenMapped) ? -abs : abs;
-        // T.87 A.7.2.3: update.
-        if (err < 0) nn[riType]++;
-        aq += (em + 1 - riType) >> 1;
-        if (nq == reset) {
-            aq >>= 1;
-            nq >>= 1;
-            nn[riType] >>= 1;
-        }
-        a[q] = aq;
-        n[q] = nq + 1;
+        int err = ((map == 1) != m.mappedIsPositive(riType, k)) ? -abs : abs;
+        m.updateRunInterruption(riType, err, em);
         int px = riType == 1 ? ra : rb;
         if (riType == 0 && ra > rb) err = -err;
-        return reconstruct(px, err);
+        return m.reconstruct(px, err);
     }
 }
