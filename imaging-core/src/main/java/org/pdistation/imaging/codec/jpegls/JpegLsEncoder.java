@@ -12,6 +12,7 @@ import org.pdistation.imaging.codec.ImageDescriptor;
  */
 public final class JpegLsEncoder implements FrameEncoder {
     private final int interleave;
+    private final int restartInterval;
     private final JpegLsBitWriter out = new JpegLsBitWriter();
     private final JpegLsScanEncoder scans = new JpegLsScanEncoder();
 
@@ -24,6 +25,18 @@ public final class JpegLsEncoder implements FrameEncoder {
      * @param interleave 0 for one scan per component, 2 for pixel-interleaved colour scans
      */
     public JpegLsEncoder(int interleave) {
+        this(interleave, 0);
+    }
+
+    /**
+     * @param interleave      0 for one scan per component, 2 for pixel-interleaved colour scans
+     * @param restartInterval lines between restart markers (T.87 C.2.5 DRI), 0 for none
+     */
+    public JpegLsEncoder(int interleave, int restartInterval) {
+        if (restartInterval < 0 || restartInterval > 0xFFFF) {
+            throw new IllegalArgumentException("restart interval " + restartInterval + " outside 0..65535");
+        }
+        this.restartInterval = restartInterval;
         if (interleave != 0 && interleave != 2) {
             throw new IllegalArgumentException("interleave mode must be 0 or 2, not " + interleave);
         }
@@ -62,13 +75,18 @@ public final class JpegLsEncoder implements FrameEncoder {
             out.writeByte(0x11);
             out.writeByte(0);
         }
+        if (restartInterval > 0) {
+            out.writeShort(0xFFDD);
+            out.writeShort(4);
+            out.writeShort(restartInterval);
+        }
         if (interleave == 2 && spp > 1) {
             writeScanHeader(spp, 0, 2);
-            scans.encode(out, params, columns, rows, spp, 0, source);
+            scans.encode(out, params, columns, rows, spp, 0, restartInterval, source);
         } else {
             for (int c = 0; c < spp; c++) {
                 writeScanHeader(1, c, 0);
-                scans.encode(out, params, columns, rows, 1, c, source);
+                scans.encode(out, params, columns, rows, 1, c, restartInterval, source);
             }
         }
         out.writeShort(0xFFD9);

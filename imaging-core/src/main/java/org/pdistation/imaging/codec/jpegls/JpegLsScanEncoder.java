@@ -25,19 +25,22 @@ final class JpegLsScanEncoder {
      * (interleave 2).
      */
     void encode(JpegLsBitWriter out, JpegLsParameters p, int columns, int rows, int components,
-                int scanComponent, LineSource source) {
+                int scanComponent, int restartInterval, LineSource source) {
         this.out = out;
         m.setParameters(p);
-        m.reset();
-        runIndex = 0;
         int width = (columns + 2) * components;
         if (prev.length < width) {
             prev = new int[width];
             cur = new int[width];
         }
-        java.util.Arrays.fill(prev, 0, width, 0);
-        java.util.Arrays.fill(cur, 0, width, 0);
+        startInterval(width);
         for (int row = 0; row < rows; row++) {
+            if (restartInterval > 0 && row > 0 && row % restartInterval == 0) {
+                // T.87 D.2: byte-align, RSTm, then code as from the start of the scan.
+                out.flushScan();
+                out.writeShort(0xFFD0 + ((row / restartInterval - 1) & 7));
+                startInterval(width);
+            }
             int[] t = prev;
             prev = cur;
             cur = t;
@@ -50,6 +53,13 @@ final class JpegLsScanEncoder {
             else encodeSampleInterleavedLine(columns, components);
         }
         out.flushScan();
+    }
+
+    private void startInterval(int width) {
+        m.reset();
+        runIndex = 0;
+        java.util.Arrays.fill(prev, 0, width, 0);
+        java.util.Arrays.fill(cur, 0, width, 0);
     }
 
     private void encodeLine(int columns) {

@@ -176,6 +176,24 @@ class JpegLsBadInputTest {
         assertArrayEquals(expected, Arrays.copyOf(other.bytes(), other.sampleCount()));
     }
 
+    @Test
+    void wrongRestartMarkerNumberIsRejected() throws Exception {
+        ImageDescriptor desc = new ImageDescriptor(40, 30, 1, 8, 8, 7, false, 0,
+                org.pdistation.imaging.codec.Photometric.MONOCHROME2, 1);
+        FrameBuffer src = new FrameBuffer();
+        src.reset(desc);
+        Random random = new Random(3);
+        for (int i = 0; i < src.sampleCount(); i++) src.bytes()[i] = (byte) random.nextInt(256);
+        byte[] stream = new JpegLsEncoder(0, 8).encode(src, desc);
+        decoder.decode(stream, 0, stream.length, desc, buffer);
+        int rst1 = indexOf(stream, 0xD1);
+        byte[] patched = stream.clone();
+        patched[rst1 + 1] = (byte) 0xD3;
+        CodecException e = assertThrows(CodecException.class,
+                () -> decoder.decode(patched, 0, patched.length, desc, buffer));
+        assertTrue(e.getMessage().contains("RST1"), e.getMessage());
+    }
+
     private static int indexOf(byte[] stream, int marker) {
         for (int i = 0; i + 1 < stream.length; i++) {
             if ((stream[i] & 0xFF) == 0xFF && (stream[i + 1] & 0xFF) == marker) return i;

@@ -14,7 +14,9 @@ import org.pdistation.imaging.testing.SharedData;
 
 /**
  * Native images compressed by DCMTK dcmcjpls in every interleave mode, lossless and near-lossless, with default
- * and custom coding parameters, decode exactly as DCMTK's dcmdjpls decodes them.
+ * and custom coding parameters, decode exactly as DCMTK's dcmdjpls decodes them. dcmdjpls 3.6.7 rejects some
+ * of dcmcjpls' own output (16-bit colour with interleave mode 0, some custom-threshold near-lossless colour
+ * streams, "Invalid compressed image data"); those are compared with GDCM's gdcmconv decoding.
  */
 class JpegLsDcmtkEncodedTest {
     /** Signed images: dcmcjpls 3.6.7 encodes them lossless only. */
@@ -60,7 +62,7 @@ class JpegLsDcmtkEncodedTest {
                     Path in = SharedData.requireDicomFile(source);
                     Path encoded = work.resolve(name.replaceAll("[^A-Za-z0-9]+", "_") + ".dcm");
                     JpegLsFixtures.dcmcjpls(in, encoded, opts.toArray(String[]::new));
-                    int frames = JpegLsFixtures.assertDecodesLikeDcmtk(encoded, work);
+                    int frames = JpegLsFixtures.assertDecodesLikeDcmtk(encoded, work, true);
                     assertTrue(frames >= 1);
                 }));
             }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.pdistation.imaging.testing.SharedData;
 
-/** Every JPEG-LS file of the shared test data decodes exactly as DCMTK's dcmdjpls decodes it. */
+/**
+ * Every JPEG-LS file of the shared test data decodes exactly as DCMTK's dcmdjpls decodes it (GDCM's gdcmconv
+ * for the one DCMTK 3.6.7 refuses, the 7-bit JLSL_08_07_0_1F.dcm).
+ */
 class JpegLsSharedDataTest {
     @TempDir
     Path work;
@@ -29,6 +32,6 @@ class JpegLsSharedDataTest {
                 .toList();
         if (files.size() < 10) throw new AssertionError("expected the JPEG-LS files of the manifest, found " + files);
         return files.stream().map(rel -> DynamicTest.dynamicTest(rel,
-                () -> JpegLsFixtures.assertDecodesLikeDcmtk(root.resolve(rel), work)));
+                () -> JpegLsFixtures.assertDecodesLikeDcmtk(root.resolve(rel), work, true)));
     }
 }
