@@ -1,5 +1,7 @@
 package org.pdistation.imaging.codec.jpegls;
 
+import java.util.Arrays;
+
 import org.pdistation.imaging.codec.CodecException;
 import org.pdistation.imaging.codec.FrameBuffer;
 import org.pdistation.imaging.codec.FrameDecoder;
@@ -36,7 +38,7 @@ public final class JpegLsDecoder implements FrameDecoder {
     private int precision;
     private int componentCount;
     private final int[] componentIds = new int[256];
-    private boolean[] decoded = new boolean[256];
+    private final boolean[] decoded = new boolean[256];
     private int presetMaxval, presetT1, presetT2, presetT3, presetReset;
     private int restartInterval;
 
@@ -57,7 +59,7 @@ public final class JpegLsDecoder implements FrameDecoder {
         componentCount = 0;
         presetMaxval = presetT1 = presetT2 = presetT3 = presetReset = 0;
         restartInterval = 0;
-        java.util.Arrays.fill(decoded, false);
+        Arrays.fill(decoded, false);
         try {
             return decodeFrame(desc, dst);
         } finally {

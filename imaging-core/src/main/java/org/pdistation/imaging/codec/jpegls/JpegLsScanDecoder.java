@@ -1,5 +1,7 @@
 package org.pdistation.imaging.codec.jpegls;
 
+import java.util.Arrays;
+
 import org.pdistation.imaging.codec.CodecException;
 
 /**
@@ -91,8 +93,8 @@ final class JpegLsScanDecoder {
     private void startInterval(int buffers, int width) {
         m.reset();
         runIndex = 0;
-        java.util.Arrays.fill(runIndexOf, 0);
-        for (int i = 0; i < buffers; i++) java.util.Arrays.fill(lines[i], 0, width, 0);
+        Arrays.fill(runIndexOf, 0);
+        for (int i = 0; i < buffers; i++) Arrays.fill(lines[i], 0, width, 0);
     }
 
     private void restart(int expected) throws CodecException {
@@ -191,7 +193,7 @@ final class JpegLsScanDecoder {
             if (in.readBit() == 1) {
                 int r = 1 << order;
                 int count = Math.min(r, remaining);
-                java.util.Arrays.fill(cur, x, x + count, ra);
+                Arrays.fill(cur, x, x + count, ra);
                 x += count;
                 remaining -= count;
                 if (count == r && runIndex < 31) runIndex++;
@@ -202,7 +204,7 @@ final class JpegLsScanDecoder {
                     throw new CodecException("JPEG-LS run of " + count + " samples overruns the line ("
                             + remaining + " left, corrupt data)");
                 }
-                java.util.Arrays.fill(cur, x, x + count, ra);
+                Arrays.fill(cur, x, x + count, ra);
                 x += count;
                 int rb = prev[x];
                 int riType = Math.abs(ra - rb) <= m.near ? 1 : 0;

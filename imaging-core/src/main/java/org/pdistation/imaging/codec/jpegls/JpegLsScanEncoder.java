@@ -1,5 +1,7 @@
 package org.pdistation.imaging.codec.jpegls;
 
+import java.util.Arrays;
+
 /**
  * Lossless JPEG-LS coding of the lines of one scan (T.87 Annex A, encoder side), the mirror of
  * {@link JpegLsScanDecoder}: same line buffers with edges of A.2.1 and the same {@link JpegLsContextModel}.
@@ -58,8 +60,8 @@ final class JpegLsScanEncoder {
     private void startInterval(int width) {
         m.reset();
         runIndex = 0;
-        java.util.Arrays.fill(prev, 0, width, 0);
-        java.util.Arrays.fill(cur, 0, width, 0);
+        Arrays.fill(prev, 0, width, 0);
+        Arrays.fill(cur, 0, width, 0);
     }
 
     private void encodeLine(int columns) {
