@@ -56,7 +56,8 @@ final class JpegLsScanDecoder {
         int restartIndex = 0;
         for (int row = 0; row < rows; row++) {
             if (restartInterval > 0 && row > 0 && row % restartInterval == 0) {
-                restart(restartIndex++ & 7);
+                // T.87 D.2: each restart interval ends byte-aligned with RSTm, m counting modulo 8.
+                in.expectRestart(restartIndex++ & 7);
                 startInterval(buffers, width);
             }
             if (sampleInterleaved) {
@@ -95,10 +96,6 @@ final class JpegLsScanDecoder {
         runIndex = 0;
         Arrays.fill(runIndexOf, 0);
         for (int i = 0; i < buffers; i++) Arrays.fill(lines[i], 0, width, 0);
-    }
-
-    private void restart(int expected) throws CodecException {
-        in.expectRestart(expected);
     }
 
     /** One line of one component (ILV 0 or 1). */
