@@ -5,6 +5,8 @@ import java.util.List;
 import org.pdistation.imaging.codec.imageio.TwelveMonkeysJpegDecoder;
 import org.pdistation.imaging.codec.jpeg.JpegDecoder;
 import org.pdistation.imaging.codec.jpeg.JpegLosslessEncoder;
+import org.pdistation.imaging.codec.jpegls.JpegLsDecoder;
+import org.pdistation.imaging.codec.jpegls.JpegLsEncoder;
 import org.pdistation.imaging.codec.opencv.OpenCvJpeg2000Decoder;
 import org.pdistation.imaging.codec.rle.RleDecoder;
 import org.pdistation.imaging.codec.rle.RleEncoder;
@@ -31,6 +33,9 @@ final class StandardCodecs {
                 jpeg(UID.JPEGFullProgressionNonHierarchical1012, true, null),
                 jpeg(UID.JPEGLossless, false, null),
                 jpeg(UID.JPEGLosslessSV1, false, JpegLosslessEncoder::new),
+                // JPEG-LS (ITU-T T.87): our own codec
+                new CodecRegistry.Codec(UID.JPEGLSLossless, false, JpegLsDecoder::new, JpegLsEncoder::new),
+                new CodecRegistry.Codec(UID.JPEGLSNearLossless, true, JpegLsDecoder::new, null),
                 // OpenCV's OpenJPEG; registered on every platform: where the native library cannot load, each frame
                 // fails with a message saying so, and listing and browsing still work.
                 new CodecRegistry.Codec(UID.JPEG2000Lossless, false, OpenCvJpeg2000Decoder::new, null),

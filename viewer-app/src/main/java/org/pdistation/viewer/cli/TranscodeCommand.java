@@ -33,6 +33,7 @@ public final class TranscodeCommand implements Callable<Integer> {
         implicit_le(UID.ImplicitVRLittleEndian),
         deflated(UID.DeflatedExplicitVRLittleEndian),
         jpeg_lossless(UID.JPEGLosslessSV1),
+        jpeg_ls(UID.JPEGLSLossless),
         rle(UID.RLELossless);
 
         final String uid;
@@ -46,7 +47,7 @@ public final class TranscodeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--to", required = true, converter = TargetConverter.class,
-            description = "explicit-le, implicit-le, deflated, jpeg-lossless or rle")
+            description = "explicit-le, implicit-le, deflated, jpeg-lossless, jpeg-ls or rle")
     Target target;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the rewritten files")
