@@ -109,13 +109,21 @@ class RenderCommandTest {
 
     @Test
     void anUndecodableSyntaxIsNamed() {
-        Path f = SharedData.requireDicomFile("single/pydicom-data/HTJ2KLossless_08_RGB.dcm");
+        Path f = SharedData.requireDicomFile("multiframe/dcm4che/will-jxl.dcm");
         assertEquals(1, run("render", f.toString(), "--out", home.resolve("x.png").toString()));
         String line = err.toString().strip();
         assertTrue(line.startsWith("pdistation render: " + f + " frame 1: "), line);
         assertEquals(1, line.lines().count(), line);
-        // Until an HTJ2K decoder is registered the syntax is named; afterwards the colour step is what is missing.
-        assertTrue(line.contains("High-Throughput JPEG 2000") || line.contains("colour rendering"), line);
+        assertTrue(line.contains("JPEG XL") && line.contains("not supported"), line);
+    }
+
+    @Test
+    void colourImagesRenderToRgbPng() throws Exception {
+        Path f = SharedData.requireDicomFile("single/pydicom-data/HTJ2KLossless_08_RGB.dcm");
+        Path png = home.resolve("c.png");
+        assertEquals(0, run("render", f.toString(), "--out", png.toString()), err.toString());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(3, img.getColorModel().getNumComponents());
     }
 
     @Test
