@@ -37,11 +37,16 @@ public final class GetScu {
             UID.RTStructureSetStorage, UID.RTPlanStorage, UID.VLPhotographicImageStorage,
             UID.EncapsulatedPDFStorage, UID.BasicTextSRStorage, UID.EnhancedSRStorage, UID.ComprehensiveSRStorage);
 
-    /** The syntaxes we accept sub-operations in: uncompressed first, then the compressed ones stored as received. */
-    static final List<String> STORAGE_SYNTAXES = List.of(UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian,
-            UID.JPEGLossless, UID.JPEGLosslessSV1, UID.JPEGBaseline8Bit, UID.JPEGExtended12Bit, UID.JPEGLSLossless,
-            UID.JPEGLSNearLossless, UID.JPEG2000Lossless, UID.JPEG2000, UID.RLELossless,
-            UID.DeflatedExplicitVRLittleEndian, UID.ExplicitVRBigEndian);
+    /**
+     * The compressed syntaxes we accept sub-operations in (stored as received), most common first. Each gets its own
+     * context per SOP class, so that the peer can send an instance without transcoding it.
+     */
+    static final List<String> COMPRESSED_SYNTAXES = List.of(UID.JPEGLosslessSV1, UID.JPEGBaseline8Bit,
+            UID.JPEGLSLossless, UID.JPEG2000Lossless, UID.RLELossless, UID.JPEGLossless, UID.JPEGExtended12Bit,
+            UID.JPEGLSNearLossless, UID.JPEG2000, UID.DeflatedExplicitVRLittleEndian, UID.ExplicitVRBigEndian);
+
+    /** PS3.8 9.3.2.2: odd ids 1..255, so 128 contexts; one is the C-GET context. */
+    private static final int MAX_CONTEXTS = 128;
 
     private final RemoteAe target;
     private final String callingAet;
@@ -71,9 +76,17 @@ public final class GetScu {
         contexts.add(new PresentationContextRq(1, sopClass, Dimse.UNCOMPRESSED));
         List<RoleSelection> roles = new ArrayList<>();
         for (String storage : storageClasses) {
-            contexts.add(new PresentationContextRq(2 * contexts.size() + 1, storage, STORAGE_SYNTAXES));
+            contexts.add(new PresentationContextRq(2 * contexts.size() + 1, storage, Dimse.UNCOMPRESSED));
             // PS3.7 D.3.3.4: we take the SCP role (and not the SCU role) for the storage classes.
             roles.add(new RoleSelection(storage, false, true));
+        }
+        // Then compressed syntaxes, one context each, syntax by syntax over all classes while ids last.
+        for (String ts : COMPRESSED_SYNTAXES) {
+            for (String storage : storageClasses) {
+                if (contexts.size() < MAX_CONTEXTS) {
+                    contexts.add(new PresentationContextRq(2 * contexts.size() + 1, storage, List.of(ts)));
+                }
+            }
         }
         Association a = Dimse.open(sockets, target, callingAet, contexts, roles, options);
         try {

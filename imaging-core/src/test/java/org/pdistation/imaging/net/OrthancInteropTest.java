@@ -179,12 +179,13 @@ class OrthancInteropTest {
 
                 assertTrue(rewritten < files.size(), "Orthanc kept no data set byte for byte");
 
-                // C-FIND at the three levels below PATIENT.
+                // C-FIND at the three levels below PATIENT; Orthanc answers queries only from AEs listed in
+                // DicomModalities, so the SCUs call as OURSCP.
                 Path first = files.get(0);
                 Dataset ds = DicomReader.read(first, ReadOptions.HEADER_ONLY).dataset();
                 String study = ds.getString(Tag.StudyInstanceUID);
                 String series = ds.getString(Tag.SeriesInstanceUID);
-                FindScu find = new FindScu(target, "PDI", NetOptions.DEFAULT);
+                FindScu find = new FindScu(target, "OURSCP", NetOptions.DEFAULT);
                 Dataset keys = new Dataset();
                 keys.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
                 keys.setString(Tag.StudyInstanceUID, VR.UI, "");
@@ -217,19 +218,29 @@ class OrthancInteropTest {
                 retrieve.setString(Tag.QueryRetrieveLevel, VR.CS, "SERIES");
                 retrieve.setString(Tag.StudyInstanceUID, VR.UI, study);
                 retrieve.setString(Tag.SeriesInstanceUID, VR.UI, series);
-                RetrieveResult move = new MoveScu(target, "PDI", NetOptions.DEFAULT)
+                RetrieveResult move = new MoveScu(target, "OURSCP", NetOptions.DEFAULT)
                         .move(QueryModel.STUDY_ROOT, "OURSCP", retrieve);
                 assertEquals(Status.SUCCESS, move.status(), move.describe());
                 try (var s = Files.list(moved)) {
                     assertEquals(inSeries, s.filter(f -> f.toString().endsWith(".dcm")).count());
                 }
                 Path got = dir.resolve("got");
-                RetrieveResult get = new GetScu(target, "PDI", NetOptions.DEFAULT)
+                List<String> classes = new ArrayList<>();
+                for (Path f : files) {
+                    String c = StoreInstance.scan(f).sopClassUid();
+                    if (!classes.contains(c)) {
+                        classes.add(c);
+                    }
+                }
+                RetrieveResult get = new GetScu(target, "OURSCP", NetOptions.DEFAULT,
+                        javax.net.SocketFactory.getDefault(), classes)
                         .get(QueryModel.STUDY_ROOT, retrieve, new FolderSink(got));
                 assertEquals(Status.SUCCESS, get.status(), get.describe());
                 assertEquals(inSeries, get.completed());
                 Path back = got.resolve(sopInstanceUid(first) + ".dcm");
                 assertTrue(Files.exists(back), "C-GET did not bring back " + first);
+            } catch (IOException e) {
+                throw new AssertionError(e + "\n" + tail(dir.resolve("orthanc.log")), e);
             } finally {
                 p.destroy();
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
