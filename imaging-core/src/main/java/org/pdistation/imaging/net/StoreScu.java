@@ -42,10 +42,18 @@ public final class StoreScu {
     private final String callingAet;
     private final NetOptions options;
 
+    private final javax.net.SocketFactory sockets;
+
     public StoreScu(RemoteAe target, String callingAet, NetOptions options) {
+        this(target, callingAet, options, javax.net.SocketFactory.getDefault());
+    }
+
+    /** With a socket factory, e.g. {@link TlsConfig#socketFactory()}. */
+    public StoreScu(RemoteAe target, String callingAet, NetOptions options, javax.net.SocketFactory sockets) {
         this.target = target;
         this.callingAet = RemoteAe.checkAet(callingAet);
         this.options = options;
+        this.sockets = sockets;
     }
 
     /**
@@ -122,7 +130,7 @@ public final class StoreScu {
         }
         Association a;
         try {
-            a = Association.connect(target.host(), target.port(),
+            a = Association.connect(sockets, target.host(), target.port(),
                     Requests.associateRq(callingAet, target.aet(), contexts, options, null), options);
         } catch (IOException | RuntimeException e) {
             for (StoreInstance i : sendable) {
