@@ -136,6 +136,11 @@ public final class Association implements Closeable {
             sendQuietly(s, Abort.provider(e.abortReason()));
             closeQuietly(s);
             throw e;
+        } catch (javax.net.ssl.SSLException e) {
+            closeQuietly(s);
+            // PS3.15 B.1: the TLS handshake precedes the association; say so rather than "connection reset".
+            throw new javax.net.ssl.SSLException("TLS handshake with " + host + ":" + port + " failed: "
+                    + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(s);
             throw e;

@@ -17,9 +17,15 @@ public final class EchoScu {
 
     /** The C-ECHO-RSP status; IOException when the association fails, is rejected or the peer misbehaves. */
     public static Status echo(RemoteAe target, String callingAet, NetOptions options) throws IOException {
+        return echo(javax.net.SocketFactory.getDefault(), target, callingAet, options);
+    }
+
+    /** As {@link #echo(RemoteAe, String, NetOptions)} over sockets from {@code sockets} (e.g. TLS). */
+    public static Status echo(javax.net.SocketFactory sockets, RemoteAe target, String callingAet, NetOptions options)
+            throws IOException {
         var rq = Requests.associateRq(callingAet, target.aet(), List.of(new PresentationContextRq(1, UID.Verification,
                 List.of(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid()))), options, null);
-        Association a = Association.connect(target.host(), target.port(), rq, options);
+        Association a = Association.connect(sockets, target.host(), target.port(), rq, options);
         try {
             PresentationContext pc = a.findContext(UID.Verification, null);
             if (pc == null) {

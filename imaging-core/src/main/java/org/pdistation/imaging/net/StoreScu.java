@@ -1,5 +1,6 @@
 package org.pdistation.imaging.net;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -11,7 +12,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
+import org.pdistation.imaging.codec.CodecRegistry;
+import org.pdistation.imaging.codec.FrameException;
+import org.pdistation.imaging.codec.Transcoder;
+import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Tag;
+import org.pdistation.imaging.io.DicomFile;
+import org.pdistation.imaging.io.DicomReader;
+import org.pdistation.imaging.io.DicomWriter;
+import org.pdistation.imaging.io.ReadOptions;
+import org.pdistation.imaging.io.TransferSyntax;
+import org.pdistation.imaging.io.WriteOptions;
 import org.pdistation.imaging.net.dimse.CommandField;
 import org.pdistation.imaging.net.dimse.Commands;
 import org.pdistation.imaging.net.dimse.Status;
@@ -19,8 +30,9 @@ import org.pdistation.imaging.net.pdu.PresentationContextRq;
 
 /**
  * Storage SCU (PS3.4 Annex B): sends files as they are, streaming each data set from disk into P-DATA PDUs, over
- * one or several parallel associations. Files are not transcoded: a file whose transfer syntax the peer does not
- * accept fails with that reason.
+ * one or several parallel associations. Each SOP class is proposed in the file's own transfer syntax and in Explicit
+ * and Implicit VR Little Endian; a file whose own syntax the peer refuses is decompressed in memory and sent
+ * uncompressed (its result notes the transcoding).
  */
 public final class StoreScu {
     /** PS3.8 9.3.2.2: context ids are odd numbers 1..255, so at most 128 contexts per association. */
@@ -30,10 +42,18 @@ public final class StoreScu {
     private final String callingAet;
     private final NetOptions options;
 
+    private final javax.net.SocketFactory sockets;
+
     public StoreScu(RemoteAe target, String callingAet, NetOptions options) {
+        this(target, callingAet, options, javax.net.SocketFactory.getDefault());
+    }
+
+    /** With a socket factory, e.g. {@link TlsConfig#socketFactory()}. */
+    public StoreScu(RemoteAe target, String callingAet, NetOptions options, javax.net.SocketFactory sockets) {
         this.target = target;
         this.callingAet = RemoteAe.checkAet(callingAet);
         this.options = options;
+        this.sockets = sockets;
     }
 
     /**
@@ -79,21 +99,29 @@ public final class StoreScu {
                 results.accept(new StoreResult(f, null, null, "cannot read: " + e.getMessage()));
             }
         }
-        // One context per (SOP class, transfer syntax) pair, so that acceptance is known per file.
+        // One context per (SOP class, transfer syntax) pair, so that acceptance is known per syntax: the file's
+        // own syntax first, then the two uncompressed fallbacks every SCP must support (PS3.5 10.1).
         Map<String, Integer> ids = new LinkedHashMap<>();
         List<PresentationContextRq> contexts = new ArrayList<>();
         List<StoreInstance> sendable = new ArrayList<>();
         for (StoreInstance i : instances) {
-            String key = i.sopClassUid() + "|" + i.transferSyntaxUid();
-            if (!ids.containsKey(key)) {
-                if (contexts.size() == MAX_CONTEXTS) {
-                    results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null,
-                            "more than 128 SOP class/transfer syntax combinations in one association"));
-                    continue;
+            List<String> wanted = candidates(i.transferSyntaxUid());
+            int missing = 0;
+            for (String ts : wanted) {
+                missing += ids.containsKey(i.sopClassUid() + "|" + ts) ? 0 : 1;
+            }
+            if (contexts.size() + missing > MAX_CONTEXTS) {
+                results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null,
+                        "more than 128 SOP class/transfer syntax combinations in one association"));
+                continue;
+            }
+            for (String ts : wanted) {
+                String key = i.sopClassUid() + "|" + ts;
+                if (!ids.containsKey(key)) {
+                    int id = 2 * contexts.size() + 1;
+                    ids.put(key, id);
+                    contexts.add(new PresentationContextRq(id, i.sopClassUid(), List.of(ts)));
                 }
-                int id = 2 * contexts.size() + 1;
-                ids.put(key, id);
-                contexts.add(new PresentationContextRq(id, i.sopClassUid(), List.of(i.transferSyntaxUid())));
             }
             sendable.add(i);
         }
@@ -102,7 +130,7 @@ public final class StoreScu {
         }
         Association a;
         try {
-            a = Association.connect(target.host(), target.port(),
+            a = Association.connect(sockets, target.host(), target.port(),
                     Requests.associateRq(callingAet, target.aet(), contexts, options, null), options);
         } catch (IOException | RuntimeException e) {
             for (StoreInstance i : sendable) {
@@ -114,13 +142,37 @@ public final class StoreScu {
         try {
             for (; next < sendable.size(); next++) {
                 StoreInstance i = sendable.get(next);
-                int id = ids.get(i.sopClassUid() + "|" + i.transferSyntaxUid());
-                if (!a.contexts().containsKey(id)) {
-                    results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null, "peer accepted no context for "
-                            + i.sopClassUid() + " in transfer syntax " + i.transferSyntaxUid()));
+                PresentationContext as = a.contexts().get(ids.get(i.sopClassUid() + "|" + i.transferSyntaxUid()));
+                if (as != null) {
+                    results.accept(send(a, as.id(), i));
                     continue;
                 }
-                results.accept(send(a, id, i));
+                PresentationContext fallback = null;
+                for (String ts : List.of(EXPLICIT_LE, IMPLICIT_LE)) {
+                    Integer id = ids.get(i.sopClassUid() + "|" + ts);
+                    if (fallback == null && id != null && a.contexts().containsKey(id)) {
+                        fallback = a.contexts().get(id);
+                    }
+                }
+                if (fallback == null) {
+                    results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null, "peer accepted no context for "
+                            + i.sopClassUid() + " in transfer syntax " + i.transferSyntaxUid()
+                            + " nor uncompressed"));
+                    continue;
+                }
+                byte[] data;
+                try {
+                    data = transcoded(i, TransferSyntax.of(fallback.transferSyntax()));
+                } catch (IOException | FrameException | RuntimeException e) {
+                    results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null, "peer accepts only "
+                            + CodecRegistry.nameOf(fallback.transferSyntax()) + " and transcoding failed: "
+                            + e.getMessage()));
+                    continue;
+                }
+                StoreResult r = send(a, fallback.id(), i, data);
+                results.accept(new StoreResult(r.file(), r.sopInstanceUid(), r.status(), r.error(),
+                        "transcoded from " + CodecRegistry.nameOf(i.transferSyntaxUid()) + " to "
+                                + CodecRegistry.nameOf(fallback.transferSyntax())));
             }
             a.release();
         } catch (IOException | RuntimeException e) {
@@ -132,6 +184,40 @@ public final class StoreScu {
         } finally {
             a.close();
         }
+    }
+
+    private static final String EXPLICIT_LE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
+    private static final String IMPLICIT_LE = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid();
+
+    /** The syntaxes proposed for a file: its own, then Explicit and Implicit VR Little Endian. */
+    static List<String> candidates(String fileTs) {
+        List<String> list = new ArrayList<>(List.of(fileTs));
+        for (String ts : List.of(EXPLICIT_LE, IMPLICIT_LE)) {
+            if (!list.contains(ts)) {
+                list.add(ts);
+            }
+        }
+        return list;
+    }
+
+    /** The file's data set, pixel data decompressed, encoded in {@code target} in memory. */
+    private static byte[] transcoded(StoreInstance i, TransferSyntax target) throws IOException, FrameException {
+        DicomFile file = DicomReader.read(i.file(), ReadOptions.IN_MEMORY);
+        if (file.hasErrors()) {
+            throw new IOException("the file is damaged: " + file.problems().get(0));
+        }
+        Dataset ds = new Transcoder().transcode(file, target);
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16,
+                i.dataSetLength() * 2));
+        DicomWriter.writeDataset(out, ds, target, WriteOptions.DEFAULT);
+        return out.toByteArray();
+    }
+
+    private static StoreResult send(Association a, int contextId, StoreInstance i, byte[] data) throws IOException {
+        int messageId = a.nextMessageId();
+        a.sendCommand(contextId, Commands.storeRq(messageId, i.sopClassUid(), i.sopInstanceUid(), 0));
+        a.sendData(contextId, data);
+        return response(a, messageId, i);
     }
 
     private static StoreResult send(Association a, int contextId, StoreInstance i) throws IOException {
@@ -146,6 +232,10 @@ public final class StoreScu {
             a.sendCommand(contextId, Commands.storeRq(messageId, i.sopClassUid(), i.sopInstanceUid(), 0));
             a.sendData(contextId, ch, i.dataSetOffset(), i.dataSetLength());
         }
+        return response(a, messageId, i);
+    }
+
+    private static StoreResult response(Association a, int messageId, StoreInstance i) throws IOException {
         Association.Command rsp = a.readCommand();
         if (rsp == null) {
             throw new IOException("peer released the association instead of answering C-STORE");

@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
                 EchoCommand.class,
                 StoreCommand.class,
                 ScpCommand.class,
+                FindCommand.class,
+                GetCommand.class,
+                MoveCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {

@@ -29,6 +29,38 @@ public final class Commands {
         return c;
     }
 
+    /** PS3.7 9.3.2.1 C-FIND-RQ; an identifier follows. */
+    public static Dataset findRq(int messageId, String sopClass, int priority) {
+        Dataset c = base(sopClass, CommandField.C_FIND_RQ, DATA_SET_PRESENT);
+        c.setInt(Tag.MessageID, VR.US, messageId);
+        c.setInt(Tag.Priority, VR.US, priority);
+        return c;
+    }
+
+    /** PS3.7 9.3.4.1 C-MOVE-RQ to {@code destination}; an identifier follows. */
+    public static Dataset moveRq(int messageId, String sopClass, int priority, String destination) {
+        Dataset c = base(sopClass, CommandField.C_MOVE_RQ, DATA_SET_PRESENT);
+        c.setInt(Tag.MessageID, VR.US, messageId);
+        c.setInt(Tag.Priority, VR.US, priority);
+        c.setString(Tag.MoveDestination, VR.AE, destination);
+        return c;
+    }
+
+    /** PS3.7 9.3.3.1 C-GET-RQ; an identifier follows. */
+    public static Dataset getRq(int messageId, String sopClass, int priority) {
+        Dataset c = base(sopClass, CommandField.C_GET_RQ, DATA_SET_PRESENT);
+        c.setInt(Tag.MessageID, VR.US, messageId);
+        c.setInt(Tag.Priority, VR.US, priority);
+        return c;
+    }
+
+    /** PS3.7 9.3.2.3 C-CANCEL-RQ for the operation {@code messageId}; no data set, no response. */
+    public static Dataset cancelRq(int messageId) {
+        Dataset c = base(null, CommandField.C_CANCEL_RQ, NO_DATA_SET);
+        c.setInt(Tag.MessageIDBeingRespondedTo, VR.US, messageId);
+        return c;
+    }
+
     /** A response without data set to {@code rq} (any C- or N- request), with the given status. */
     public static Dataset response(Dataset rq, Status status) {
         CommandField f = CommandField.of(rq.getInt(Tag.CommandField, -1));
