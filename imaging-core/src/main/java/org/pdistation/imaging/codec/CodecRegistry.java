@@ -68,8 +68,37 @@ public final class CodecRegistry {
         return name == null ? uid : name;
     }
 
-    /** Initialization-on-demand holder: built once, thread-safe, never changed. */
+    /**
+     * This registry with {@code contributed} codecs added: for a syntax already here the contributed decoder is
+     * tried when ours refuses a stream; for a new syntax it is the decoder. Our encoders are kept.
+     */
+    public CodecRegistry withContributed(List<Codec> contributed) {
+        Map<String, Codec> map = new LinkedHashMap<>(codecs);
+        for (Codec extra : contributed) {
+            Codec ours = map.get(extra.transferSyntaxUid());
+            if (ours == null) {
+                map.put(extra.transferSyntaxUid(), extra);
+            } else {
+                Supplier<FrameDecoder> first = ours.decoder();
+                Supplier<FrameDecoder> second = extra.decoder();
+                map.put(ours.transferSyntaxUid(), new Codec(ours.transferSyntaxUid(), ours.lossy(),
+                        () -> new FallbackDecoder(first.get(), second),
+                        ours.encoder() != null ? ours.encoder() : extra.encoder()));
+            }
+        }
+        return new CodecRegistry(List.copyOf(map.values()));
+    }
+
+    /** Initialization-on-demand holder: built once (with the {@link CodecProvider}s found), never changed. */
     private static final class Standard {
-        static final CodecRegistry REGISTRY = new CodecRegistry(StandardCodecs.all());
+        static final CodecRegistry REGISTRY = build();
+
+        private static CodecRegistry build() {
+            CodecRegistry registry = new CodecRegistry(StandardCodecs.all());
+            for (CodecProvider provider : java.util.ServiceLoader.load(CodecProvider.class)) {
+                registry = registry.withContributed(provider.codecs());
+            }
+            return registry;
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.pdistation.imaging.codec;
 
 import java.util.List;
 
-import org.pdistation.imaging.codec.imageio.TwelveMonkeysJpegDecoder;
 import org.pdistation.imaging.codec.jpeg.JpegDecoder;
 import org.pdistation.imaging.codec.jpeg.JpegLosslessEncoder;
 import org.pdistation.imaging.codec.jpegls.JpegLsDecoder;
@@ -18,16 +17,15 @@ final class StandardCodecs {
     }
 
     private static CodecRegistry.Codec jpeg(String uid, boolean lossy, java.util.function.Supplier<FrameEncoder> encoder) {
-        return new CodecRegistry.Codec(uid, lossy,
-                () -> new FallbackDecoder(new JpegDecoder(), TwelveMonkeysJpegDecoder::new), encoder);
+        return new CodecRegistry.Codec(uid, lossy, JpegDecoder::new, encoder);
     }
 
     static List<CodecRegistry.Codec> all() {
         return List.of(
                 new CodecRegistry.Codec(UID.RLELossless, false, RleDecoder::new, RleEncoder::new),
-                // JPEG: our decoder first (T.81 processes 1, 2/4, 10/12, 14; about ten times faster than
-                // TwelveMonkeys 3.14 here, and exact where TwelveMonkeys returns wrong pixels for 8-bit lossless with
-                // predictor 6 or refuses 16-bit colour lossless); TwelveMonkeys imageio-jpeg as the second opinion.
+                // JPEG: our decoder (T.81 processes 1, 2/4, 10/12, 14; about ten times faster than TwelveMonkeys
+                // 3.14 here, and exact where TwelveMonkeys returns wrong pixels for 8-bit lossless with predictor 6
+                // or refuses 16-bit colour lossless). imaging-imageio contributes TwelveMonkeys as the second opinion.
                 jpeg(UID.JPEGBaseline8Bit, true, null),
                 jpeg(UID.JPEGExtended12Bit, true, null),
                 jpeg(UID.JPEGFullProgressionNonHierarchical1012, true, null),

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import org.pdistation.imaging.codec.imageio.TwelveMonkeysJpegDecoder;
 import org.pdistation.imaging.codec.jpeg.JpegDecoder;
 import org.pdistation.imaging.codec.jpegls.JpegLsDecoder;
 import org.pdistation.imaging.codec.rle.RleDecoder;
@@ -22,7 +21,7 @@ import org.pdistation.imaging.codec.rle.RleDecoder;
  */
 class CodecFuzzTest {
     private static final List<Supplier<FrameDecoder>> DECODERS = List.of(
-            JpegDecoder::new, JpegLsDecoder::new, RleDecoder::new, TwelveMonkeysJpegDecoder::new,
+            JpegDecoder::new, JpegLsDecoder::new, RleDecoder::new,
             DeflateFrameCodec::new, EncapsulatedUncompressedCodec::new);
 
     private static final Photometric[] PHOTOMETRICS = {
