@@ -100,7 +100,7 @@ public final class FrameBuffer {
         switch (kind) {
             case BYTE -> {
                 if (shift == 0 && bits >= 8) break;
-                int mask = bits >= 32 ? -1 : (1 << bits) - 1;
+                int mask = (1 << bits) - 1;
                 for (int i = 0; i < n; i++) bytes[i] = (byte) storedValue(bytes[i] & 0xFF, shift, mask, bits, signed);
             }
             case SHORT -> {

@@ -2,9 +2,11 @@ package org.pdistation.imaging.codec;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 
 import org.pdistation.imaging.data.BulkData;
@@ -146,9 +148,9 @@ public final class ImageFrames implements AutoCloseable {
         int rowOut = descriptor.columns() * spp;
         int n = dst.sampleCount();
         Object out = switch (dst.kind()) {
-            case BYTE -> { java.util.Arrays.fill(dst.bytes(), 0, n, (byte) 0); yield dst.bytes(); }
-            case SHORT -> { java.util.Arrays.fill(dst.shorts(), 0, n, (short) 0); yield dst.shorts(); }
-            case INT -> { java.util.Arrays.fill(dst.ints(), 0, n, 0); yield dst.ints(); }
+            case BYTE -> { Arrays.fill(dst.bytes(), 0, n, (byte) 0); yield dst.bytes(); }
+            case SHORT -> { Arrays.fill(dst.shorts(), 0, n, (short) 0); yield dst.shorts(); }
+            case INT -> { Arrays.fill(dst.ints(), 0, n, 0); yield dst.ints(); }
         };
         Object in = switch (tile.kind()) {
             case BYTE -> tile.bytes();
@@ -167,7 +169,7 @@ public final class ImageFrames implements AutoCloseable {
         }
         try {
             int len = loadCompressed(f, n);
-            return java.util.Arrays.copyOf(scratch, len);
+            return Arrays.copyOf(scratch, len);
         } catch (CodecException e) {
             throw new FrameException(instance, n, e.getMessage(), e);
         } catch (IOException e) {
@@ -255,10 +257,9 @@ public final class ImageFrames implements AutoCloseable {
 
     /** PS3.5 A.4: the Basic Offset Table is a list of 32-bit little-endian offsets to each frame's first item. */
     private static long[] basicOffsets(byte[] table) {
+        ByteBuffer bb = ByteBuffer.wrap(table).order(ByteOrder.LITTLE_ENDIAN);
         long[] offsets = new long[table.length / 4];
-        for (int i = 0; i < offsets.length; i++) {
-            offsets[i] = ByteBuffer.wrap(table, 4 * i, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
-        }
+        for (int i = 0; i < offsets.length; i++) offsets[i] = bb.getInt() & 0xFFFFFFFFL;
         return offsets;
     }
 
@@ -266,7 +267,7 @@ public final class ImageFrames implements AutoCloseable {
     private long[] extendedOffsets() {
         byte[] b = dataset.getBytes(Tag.ExtendedOffsetTable);
         if (b == null || b.length < 8) return null;
-        java.nio.ByteBuffer bb = ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         long[] offsets = new long[b.length / 8];
         for (int i = 0; i < offsets.length; i++) offsets[i] = bb.getLong();
         return offsets;
@@ -301,7 +302,7 @@ public final class ImageFrames implements AutoCloseable {
 
     private byte[] itemBytes(Fragments f, int item, int max) throws IOException {
         Object o = f.get(item);
-        if (o instanceof byte[] b) return b.length <= max ? b : java.util.Arrays.copyOf(b, max);
+        if (o instanceof byte[] b) return b.length <= max ? b : Arrays.copyOf(b, max);
         BulkData bd = (BulkData) o;
         int len = (int) Math.min(bd.length(), max);
         if (len > 64 << 20) throw new IOException("offset table of " + bd.length() + " bytes");

@@ -131,10 +131,19 @@ public final class RenderCommand implements Callable<Integer> {
             w = fit[0];
             h = fit[1];
         }
+        writePng(w, h, grey, false);
+    }
+
+    /** Writes the PNG, creating the folder it goes in. */
+    private void writePng(int w, int h, byte[] pixels, boolean rgb) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            PngWriter.writeGrey(os, w, h, grey);
+            if (rgb) {
+                PngWriter.writeRgb(os, w, h, pixels);
+            } else {
+                PngWriter.writeGrey(os, w, h, pixels);
+            }
         }
     }
 
@@ -164,11 +173,7 @@ public final class RenderCommand implements Callable<Integer> {
             rgb[o++] = channels[1][i];
             rgb[o++] = channels[2][i];
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            PngWriter.writeRgb(os, w, h, rgb);
-        }
+        writePng(w, h, rgb, true);
     }
 
     private Voi parseWindow(String s) {
