@@ -141,6 +141,16 @@ public final class Association implements Closeable {
             // PS3.15 B.1: the TLS handshake precedes the association; say so rather than "connection reset".
             throw new javax.net.ssl.SSLException("TLS handshake with " + host + ":" + port + " failed: "
                     + e.getMessage(), e);
+        } catch (java.net.SocketException | java.io.EOFException e) {
+            closeQuietly(s);
+            if (s instanceof javax.net.ssl.SSLSocket) {
+                // TLS 1.3 (RFC 8446 4.4.2): the server checks our certificate after our side has finished the
+                // handshake, so a refusal arrives as a closed connection on the first write or read.
+                throw new javax.net.ssl.SSLException("TLS handshake with " + host + ":" + port
+                        + " failed: the peer closed the connection (did it refuse our certificate?): "
+                        + e.getMessage(), e);
+            }
+            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(s);
             throw e;
