@@ -17,6 +17,7 @@ final class Medium {
     final List<MediumFile> files;
     final boolean walkTruncated;
     final Map<String, MediumFile> byRel = new HashMap<>();
+    private final List<String> nestedSets = new java.util.ArrayList<>();
     /** The DICOMDIR file as found (maybe under a wrong-case name), or null when there is none. */
     Path dicomdirPath;
     DicomDirFile dicomdir;
@@ -32,7 +33,24 @@ final class Medium {
         this.walkTruncated = walk.truncated();
         for (MediumFile f : files) {
             byRel.put(f.rel(), f);
+            String name = f.rel().substring(f.rel().lastIndexOf('/') + 1);
+            if (!f.inRoot() && name.equalsIgnoreCase("DICOMDIR")) {
+                nestedSets.add(f.rel().substring(0, f.rel().length() - name.length()));
+            }
         }
+    }
+
+    /**
+     * True for a file below a folder that holds its own DICOMDIR: another file-set, reported once under rule 1
+     * and not checked file by file as part of this one.
+     */
+    boolean inNestedFileSet(MediumFile f) {
+        for (String prefix : nestedSets) {
+            if (f.rel().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String dicomdirRel() {

@@ -16,6 +16,9 @@ final class NameChecks implements Check {
     public void run(Medium m) {
         Findings f = m.findings;
         for (MediumFile mf : m.files) {
+            if (m.inNestedFileSet(mf)) {
+                continue;
+            }
             if (mf.inRoot()) {
                 checkLevel1(m, mf);
                 continue;

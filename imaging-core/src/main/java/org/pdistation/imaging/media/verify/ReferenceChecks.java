@@ -149,7 +149,7 @@ final class ReferenceChecks implements Check {
     private static void unreferenced(Medium m, Map<String, Long> referencedBy) {
         Map<String, String> sops = new HashMap<>();
         for (MediumFile mf : m.files) {
-            if (!mf.dicom() || mf.inRoot() || mf.firstComponent().equalsIgnoreCase("IHE_PDI")
+            if (!mf.dicom() || mf.inRoot() || mf.firstComponent().equalsIgnoreCase("IHE_PDI") || m.inNestedFileSet(mf)
                     || mf.rel().substring(mf.rel().lastIndexOf('/') + 1).equalsIgnoreCase("DICOMDIR")) {
                 continue;
             }

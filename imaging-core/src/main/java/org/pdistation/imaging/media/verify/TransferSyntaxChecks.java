@@ -21,7 +21,8 @@ final class TransferSyntaxChecks implements Check {
         Findings f = m.findings;
         Map<String, List<MediumFile>> bySyntax = new LinkedHashMap<>();
         for (MediumFile mf : m.files) {
-            if (!mf.dicom() || mf.header() == null || mf.inRoot() || mf.firstComponent().equalsIgnoreCase("IHE_PDI")) {
+            if (!mf.dicom() || mf.header() == null || mf.inRoot() || mf.firstComponent().equalsIgnoreCase("IHE_PDI")
+                    || m.inNestedFileSet(mf)) {
                 continue;
             }
             FileHeader h = mf.header();
