@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 LsCommand.class,
                 DicomdirCommand.class,
+                VerifyMediaCommand.class,
                 TranscodeCommand.class,
                 RenderCommand.class,
                 EchoCommand.class,

@@ -1,0 +1,72 @@
+package org.pdistation.viewer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pdistation.imaging.media.DicomDirWriter;
+import org.pdistation.imaging.media.Profile;
+import org.pdistation.imaging.synth.SyntheticCtStudy;
+
+import picocli.CommandLine;
+
+/** {@code verify-media} as a user runs it: finding lines, the summary line, and the exit codes. */
+class VerifyMediaCommandTest {
+    @TempDir
+    Path root;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new PdiStationCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private void conformantMedium() throws Exception {
+        new SyntheticCtStudy(16, 2, 3).write(root, 3);
+        Files.writeString(root.resolve("README.TXT"), "test medium\r\n", StandardCharsets.US_ASCII);
+        DicomDirWriter.write(new DicomDirWriter.Request(root, Profile.STD_GEN_CD, "TEST"));
+    }
+
+    @Test
+    void aConformantMediumExitsZeroWithASummaryLine() throws Exception {
+        conformantMedium();
+        assertEquals(0, run("verify-media", "--profile", "STD-GEN-CD", root.toString()), out + "\n" + err);
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("verified 5 files, 0 errors, 0 warnings; profile STD-GEN-CD: conformant",
+                lines.get(lines.size() - 1), out.toString());
+    }
+
+    @Test
+    void aMissingFilePrintsAnErrorLineWithItsRuleAndExitsOne() throws Exception {
+        conformantMedium();
+        Files.delete(root.resolve("DICOM/ST000001/SE000002/IM000001"));
+        assertEquals(1, run("verify-media", "--quiet", root.toString()), out + "\n" + err);
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("ERROR  R20  DICOMDIR @\\d+ \\(0004,1500\\): referenced file "
+                + "'DICOM\\\\ST000001\\\\SE000002\\\\IM000001' does not exist")), out.toString());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("ERROR") || l.startsWith("verified")), out.toString());
+        assertTrue(lines.get(lines.size() - 1).endsWith("profile STD-GEN-CD: not conformant"), out.toString());
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws Exception {
+        assertEquals(2, run("verify-media", "--profile", "STD-NOPE", root.toString()));
+        assertEquals(2, run("verify-media", root.resolve("absent").toString()));
+        Path iso = Files.writeString(root.resolve("disc.iso"), "not really");
+        assertEquals(2, run("verify-media", iso.toString()));
+        assertTrue(err.toString().contains("not supported yet"), err.toString());
+    }
+}
