@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", description = "Benchmarks against peers (DCMTK, pydicom) on generated data.",
         subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class,
-                BenchCommand.Window.class, BenchCommand.Scroll.class})
+                BenchCommand.Window.class, BenchCommand.Scroll.class, BenchCommand.Create.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -96,6 +96,31 @@ public final class BenchCommand implements Runnable {
         @Override
         void run(BenchData data, PrintWriter out) throws Exception {
             org.pdistation.viewer.bench.DecodeBenchmark.run(data, common.warmup, common.pairs, codecs, out);
+        }
+    }
+
+    @Command(name = "create", description = "A CD file-set folder from N generated CT files without transcoding: "
+            + "ours (plan, stage, DICOMDIR, write, read-back) vs cp -r + dcmmkdir +r +id.")
+    static final class Create implements Callable<Integer> {
+        @Option(names = "--files", defaultValue = "1000", description = "generated CT files (default ${DEFAULT-VALUE})")
+        int files;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "timed rounds after one warm-up (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
+        Path work;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (BenchData data = BenchData.generate(work, files, out)) {
+                org.pdistation.viewer.bench.CreateBenchmark.run(data, rounds, out);
+            }
+            return 0;
         }
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:success", "1:some input could not be read or processed", "2:usage error"},
         subcommands = {
                 DumpCommand.class,
+                CreateCommand.class,
                 BenchCommand.class,
                 LsCommand.class,
                 DicomdirCommand.class,

@@ -1,0 +1,103 @@
+package org.pdistation.creator.stage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.pdistation.creator.plan.InputInstance;
+import org.pdistation.creator.plan.PlannedInstance;
+import org.pdistation.creator.plan.PlannedMedium;
+import org.pdistation.creator.target.Progress;
+import org.pdistation.imaging.codec.CodecRegistry;
+import org.pdistation.imaging.media.DicomDirWriter;
+import org.pdistation.imaging.media.FileSetProblem;
+import org.pdistation.imaging.media.Profile;
+
+/**
+ * Writes one planned medium into an (empty, private) staging folder: the DICOM files under generated File IDs,
+ * then the DICOMDIR (imaging-core {@link DicomDirWriter}, the profile's keys; missing Type 1 keys supplied by it and
+ * reported here as warnings), then README.TXT, then the caller's {@link StagingStep}s.
+ */
+public final class Stager {
+    /** The staged file-set and what happened on the way. */
+    public record Result(StagedFileSet set, List<String> warnings, List<String> leftOff, String fileSetUid) {
+        public Result {
+            warnings = List.copyOf(warnings);
+            leftOff = List.copyOf(leftOff);
+        }
+    }
+
+    private final Profile profile;
+    private final CreateOptions options;
+    private final List<StagingStep> steps;
+    private final CodecRegistry registry;
+
+    public Stager(Profile profile, CreateOptions options, List<StagingStep> steps, CodecRegistry registry) {
+        this.profile = profile;
+        this.options = options;
+        this.steps = List.copyOf(steps);
+        this.registry = registry;
+    }
+
+    /**
+     * @param cancelled polled between files; when true, staging stops with {@link java.io.InterruptedIOException}
+     */
+    public Result stage(PlannedMedium medium, int count, Path root, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
+        Privacy.createDirectories(root);
+        FileIdAllocator ids = new FileIdAllocator();
+        InstanceWriter writer = new InstanceWriter(registry);
+        List<StagedFile> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> leftOff = new ArrayList<>();
+        List<PlannedInstance> written = new ArrayList<>();
+        int total = medium.instances().size();
+        int done = 0;
+        for (PlannedInstance p : medium.instances()) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.io.InterruptedIOException("cancelled while staging");
+            }
+            InputInstance in = p.input();
+            List<String> id = ids.allocate(in.patientId(), in.studyUid(), in.seriesUid(), in.sopInstanceUid());
+            Path out = root;
+            for (String c : id) {
+                out = out.resolve(c);
+            }
+            Privacy.createDirectories(out.getParent());
+            try {
+                boolean transcoded = writer.write(p, out);
+                files.add(new StagedFile(id, in.file(), out, p.decision().targetSyntax(), transcoded,
+                        java.nio.file.Files.size(out)));
+                written.add(p);
+            } catch (InstanceWriter.LeftOffException e) {
+                java.nio.file.Files.deleteIfExists(out);
+                leftOff.add(in.file() + ": left off the medium: " + e.getMessage());
+            }
+            progress.update("stage", ++done, total);
+        }
+        PlannedMedium actual = new PlannedMedium(medium.number(), written, medium.splitStudies(),
+                medium.estimatedBytes());
+        String fileSetId = options.fileSetIdFor(medium.number(), count);
+        // PS3.3 F.5.1 / PDI-REQUIREMENTS 15: the File-set Descriptor names README.TXT.
+        DicomDirWriter.Outcome dir = DicomDirWriter.write(new DicomDirWriter.Request(root, profile, fileSetId,
+                List.of(ReadmeWriter.FILE_NAME), null));
+        Privacy.restrict(dir.dicomdir());
+        for (FileSetProblem fp : dir.problems()) {
+            warnings.add("DICOMDIR: " + fp.describe());
+        }
+        if (!dir.skipped().isEmpty() || dir.instances() != files.size()) {
+            throw new IOException("DICOMDIR references " + dir.instances() + " of " + files.size()
+                    + " staged files; skipped: " + dir.skipped());
+        }
+        StagedFileSet set = new StagedFileSet(root, actual, profile, fileSetId, options, files, medium.number(),
+                count);
+        ReadmeWriter.write(set);
+        for (StagingStep step : steps) {
+            progress.update("stage:" + step.name(), 0, -1);
+            step.apply(set);
+        }
+        return new Result(set, warnings, leftOff, dir.fileSetUid());
+    }
+}

@@ -1,0 +1,179 @@
+package org.pdistation.viewer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.pdistation.creator.CreateReport;
+import org.pdistation.creator.MediaCreator;
+import org.pdistation.creator.plan.MediumSize;
+import org.pdistation.creator.plan.Plan;
+import org.pdistation.creator.plan.Planner;
+import org.pdistation.creator.plan.SelectionReader;
+import org.pdistation.creator.plan.TranscodePolicy;
+import org.pdistation.creator.stage.CreateOptions;
+import org.pdistation.creator.target.FolderTarget;
+import org.pdistation.creator.target.Progress;
+import org.pdistation.imaging.media.Profile;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pdistation create}: plans, stages, writes and verifies PDI media. Exit 0 when every medium is DONE, 1 when
+ * one failed, 2 for a usage error or an option not available yet.
+ */
+@Command(name = "create", description = "Create IHE PDI media (DICOMDIR file-sets) from files, folders or DICOMDIRs.")
+public final class CreateCommand implements Callable<Integer> {
+    @Option(names = "--profile", defaultValue = "STD-GEN-CD", description = "STD-GEN-CD (default), STD-GEN-DVD-JPEG, "
+            + "STD-GEN-DVD-J2K, STD-GEN-USB-JPEG, STD-GEN-USB-J2K")
+    String profile;
+
+    @Option(names = "--medium", description = "CD, DVD, DVD_DL, BD or USB (default: CD for CD profiles, USB for USB, DVD otherwise)")
+    String medium;
+
+    @Option(names = "--web", description = "add web content (INDEX.HTM, IHE_PDI/)")
+    boolean web;
+
+    @Option(names = "--label", description = "also make a printable label")
+    boolean label;
+
+    @Option(names = "--institution", defaultValue = "", description = "creating institution, named in README.TXT")
+    String institution;
+
+    @Option(names = "--fileset-id", defaultValue = "PDISTATION", description = "File-set ID, 0-16 of A-Z 0-9 _")
+    String fileSetId;
+
+    @Option(names = "--replace", description = "replace a file-set already in the --out folder")
+    boolean replace;
+
+    @Option(names = "--lossless-jpeg", description = "re-encode JPEG Lossless instead of decompressing, where the profile allows")
+    boolean losslessJpeg;
+
+    @Option(names = "--out", description = "folder or USB stick; several media go to DIR/DISC1, DIR/DISC2, ...")
+    Path out;
+
+    @Option(names = "--iso", description = "ISO image file")
+    Path iso;
+
+    @Option(names = "--burn", description = "burner device")
+    String burn;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "files, folders or DICOMDIRs")
+    List<Path> inputs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (web || label || iso != null || burn != null) {
+            err.println((web ? "--web" : label ? "--label" : iso != null ? "--iso" : "--burn") + ": not available yet");
+            err.flush();
+            return 2;
+        }
+        if (this.out == null) {
+            err.println("one of --out, --iso or --burn is required");
+            err.flush();
+            return 2;
+        }
+        Profile p;
+        CreateOptions options;
+        try {
+            p = Profile.of(profile);
+            options = new CreateOptions(institution, "", fileSetId, web, label, replace, LocalDate.now());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
+        MediumSize size = mediumSize(p);
+        Plan plan = new Planner(p, size, new TranscodePolicy(org.pdistation.imaging.codec.CodecRegistry.standard(),
+                losslessJpeg), 0).plan(SelectionReader.read(inputs));
+        out.print(plan.describe());
+        out.flush();
+        if (plan.media().isEmpty()) {
+            err.println("nothing to write");
+            err.flush();
+            return 1;
+        }
+        int count = plan.media().size();
+        TerminalProgress progress = new TerminalProgress(out, System.console() != null);
+        CreateReport report = new MediaCreator(options).create(plan,
+                n -> new FolderTarget(count == 1 ? this.out : this.out.resolve("DISC" + n), replace), progress);
+        progress.finish();
+        for (CreateReport.MediumReport m : report.media()) {
+            out.printf("medium %d: %s  %s: %d files, %.1f MB, %d transcoded%n", m.number(), m.outcome(), m.target(),
+                    m.files(), m.bytes() / 1e6, m.transcoded());
+            m.warnings().forEach(w -> out.println("  warning: " + w));
+            m.leftOff().forEach(w -> out.println("  " + w));
+            if (m.reason() != null) {
+                out.println("  reason: " + m.reason());
+            }
+            if (m.staged() != null) {
+                out.println("  staged files kept in " + m.staged());
+            }
+        }
+        out.flush();
+        return report.allDone() ? 0 : 1;
+    }
+
+    private MediumSize mediumSize(Profile p) throws java.io.IOException {
+        String m = medium != null ? medium : p == Profile.STD_GEN_CD ? "CD"
+                : p.profileName().contains("USB") ? "USB" : "DVD";
+        if (m.equalsIgnoreCase("USB")) {
+            Path probe = out.toAbsolutePath();
+            while (probe != null && !Files.exists(probe)) {
+                probe = probe.getParent();
+            }
+            return MediumSize.usb(probe == null ? Long.MAX_VALUE / 4 : Files.getFileStore(probe).getUsableSpace());
+        }
+        return MediumSize.of(m);
+    }
+
+    /** Carriage-return updates on a terminal, a plain line per phase (and every 10 %) otherwise. */
+    static final class TerminalProgress implements Progress {
+        private final PrintWriter out;
+        private final boolean tty;
+        private String lastPhase = "";
+        private long lastTenth = -1;
+        private long lastPrint;
+
+        TerminalProgress(PrintWriter out, boolean tty) {
+            this.out = out;
+            this.tty = tty;
+        }
+
+        @Override
+        public void update(String phase, long done, long total) {
+            long tenth = total > 0 ? done * 10 / total : -1;
+            if (tty) {
+                long now = System.nanoTime();
+                if (now - lastPrint > 100_000_000L || done == total) {
+                    lastPrint = now;
+                    out.print("\r" + phase + " " + done + (total > 0 ? "/" + total : "") + "          ");
+                    out.flush();
+                }
+            } else if (!phase.equals(lastPhase) || tenth != lastTenth) {
+                out.println(phase + " " + done + (total > 0 ? "/" + total : ""));
+                out.flush();
+            }
+            lastPhase = phase;
+            lastTenth = tenth;
+        }
+
+        void finish() {
+            if (tty) {
+                out.println();
+                out.flush();
+            }
+        }
+    }
+}
