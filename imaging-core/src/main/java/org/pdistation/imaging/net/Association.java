@@ -282,6 +282,34 @@ public final class Association implements Closeable {
         }
     }
 
+    /**
+     * Streams exactly {@code length} bytes of {@code in} as data PDVs, one chunk at a time: for a data set assembled
+     * from parts (a header re-encoded in memory followed by a byte range of the source file) that is never held whole.
+     */
+    public void sendData(int contextId, java.io.InputStream in, long length) throws IOException {
+        int room = sendBuf.length - PDATA_OVERHEAD;
+        long sent = 0;
+        try {
+            do {
+                int n = (int) Math.min(room, length - sent);
+                int got = in.readNBytes(sendBuf, PDATA_OVERHEAD, n);
+                if (got < n) {
+                    throw new EOFException("data ended " + (length - sent - got) + " bytes early after " + (sent + got)
+                            + " of " + length + " bytes");
+                }
+                sent += n;
+                writePdu(contextId, false, sent == length, n);
+            } while (sent < length);
+        } catch (IOException e) {
+            if (e instanceof EOFException) {
+                abort();
+            } else {
+                fail(e);
+            }
+            throw e;
+        }
+    }
+
     /** Sends one PDU as it is (e.g. a P-DATA-TF built by the caller); no state checks beyond being open. */
     public void send(Pdu pdu) throws IOException {
         checkOpen();

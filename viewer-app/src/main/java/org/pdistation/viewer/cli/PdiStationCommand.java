@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 EchoCommand.class,
                 StoreCommand.class,
+                ImportCommand.class,
                 ScpCommand.class,
                 FindCommand.class,
                 GetCommand.class,

@@ -1,0 +1,34 @@
+package org.pdistation.imaging.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+import org.pdistation.imaging.codec.FrameException;
+import org.pdistation.imaging.io.TransferSyntax;
+
+/**
+ * One instance to C-STORE whose data set need not be a file as it is: e.g. a header re-encoded in memory (coerced
+ * attributes) followed by the byte range of the source file that holds Pixel Data. {@link #open()} streams the data
+ * set in {@link #transferSyntaxUid()}, so that pixel data is never loaded for the normal path.
+ */
+public interface StoreSource {
+    /** The source file, for results and messages. */
+    Path file();
+
+    String sopClassUid();
+
+    String sopInstanceUid();
+
+    /** The syntax {@link #open()} encodes the data set in (the source file's own). */
+    String transferSyntaxUid();
+
+    /** Exact number of bytes {@link #open()} yields. */
+    long length() throws IOException;
+
+    /** The data set (no Part 10 header) in {@link #transferSyntaxUid()}. */
+    InputStream open() throws IOException;
+
+    /** The whole data set re-encoded in {@code target}, pixel data decompressed: the fallback when refused. */
+    byte[] transcoded(TransferSyntax target) throws IOException, FrameException;
+}

@@ -1,0 +1,289 @@
+package org.pdistation.importer.journal;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The import journal (PDI-REQUIREMENTS 32-33) in SQLite: one row per job and one per instance with its state, so
+ * that an import killed at any point resumes where it stopped, and a medium imported twice sends nothing twice.
+ * WAL mode: each state change is one small committed transaction, durable against the process dying. The file holds
+ * patient data and is created readable by the owner only.
+ */
+public final class Journal implements AutoCloseable {
+    private static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE jobs(id INTEGER PRIMARY KEY AUTOINCREMENT, medium TEXT NOT NULL, medium_root TEXT NOT NULL,
+              pacs TEXT NOT NULL, identity TEXT, started TEXT NOT NULL, ended TEXT, state TEXT NOT NULL);
+            CREATE TABLE instances(job INTEGER NOT NULL REFERENCES jobs(id), file_id TEXT NOT NULL, path TEXT,
+              sop_instance_uid TEXT, sop_class_uid TEXT, transfer_syntax_uid TEXT, hash TEXT, state TEXT NOT NULL, status INTEGER,
+              message TEXT, attempts INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL, PRIMARY KEY(job, file_id));
+            CREATE INDEX instances_uid ON instances(sop_instance_uid, state);
+            CREATE TABLE audit(id INTEGER PRIMARY KEY AUTOINCREMENT, who TEXT NOT NULL, at TEXT NOT NULL,
+              event TEXT NOT NULL, medium TEXT, study_uids TEXT, pacs TEXT, outcome TEXT NOT NULL, job INTEGER)
+            """);
+
+    public record Job(long id, String medium, String mediumRoot, String pacs, String identity, String started,
+                      String ended, String state) {}
+
+    public record Row(long job, String fileId, String path, String sopInstanceUid, String sopClassUid, String transferSyntaxUid, String hash,
+                      InstanceState state, Integer status, String message, int attempts) {}
+
+    private final Connection db;
+    private final Clock clock;
+
+    private Journal(Connection db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public static Journal open(Path file, Clock clock) throws IOException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException exists) {
+                // reopened
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("CREATE TABLE IF NOT EXISTS migrations(version INTEGER PRIMARY KEY, applied TEXT NOT NULL)");
+            }
+            Journal j = new Journal(c, clock);
+            j.migrate();
+            return j;
+        } catch (SQLException e) {
+            throw new IOException("cannot open import journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        int have;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT COALESCE(MAX(version), 0) FROM migrations")) {
+            have = rs.getInt(1);
+        }
+        for (int v = have + 1; v <= MIGRATIONS.size(); v++) {
+            db.setAutoCommit(false);
+            try (Statement s = db.createStatement()) {
+                for (String sql : MIGRATIONS.get(v - 1).split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
+                }
+                try (PreparedStatement p = db.prepareStatement("INSERT INTO migrations VALUES(?, ?)")) {
+                    p.setInt(1, v);
+                    p.setString(2, now());
+                    p.executeUpdate();
+                }
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    public synchronized long createJob(String medium, String mediumRoot, String pacs, String identity)
+            throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO jobs(medium, medium_root, pacs, identity, started,"
+                + " state) VALUES(?, ?, ?, ?, ?, 'RUNNING')", Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, medium);
+            p.setString(2, mediumRoot);
+            p.setString(3, pacs);
+            p.setString(4, identity);
+            p.setString(5, now());
+            p.executeUpdate();
+            try (ResultSet rs = p.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public synchronized Optional<Job> job(long id) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT * FROM jobs WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Job(rs.getLong("id"), rs.getString("medium"), rs.getString("medium_root"),
+                        rs.getString("pacs"), rs.getString("identity"), rs.getString("started"),
+                        rs.getString("ended"), rs.getString("state")));
+            }
+        }
+    }
+
+    /** Adds the instance rows of a new job in one transaction. */
+    public synchronized void addInstances(long job, List<Row> rows) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO instances(job, file_id, path, sop_instance_uid,"
+                + " sop_class_uid, transfer_syntax_uid, hash, state, message, updated) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Row r : rows) {
+                p.setLong(1, job);
+                p.setString(2, r.fileId());
+                p.setString(3, r.path());
+                p.setString(4, r.sopInstanceUid());
+                p.setString(5, r.sopClassUid());
+                p.setString(6, r.transferSyntaxUid());
+                p.setString(7, r.hash());
+                p.setString(8, r.state().name());
+                p.setString(9, r.message());
+                p.setString(10, now());
+                p.addBatch();
+            }
+            p.executeBatch();
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** The hash of {@code uid} as already stored (STORED or WARNING) to {@code pacs} by any job, if any. */
+    public synchronized Optional<String> storedHash(String pacs, String uid) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT i.hash FROM instances i JOIN jobs j ON i.job = j.id"
+                + " WHERE i.sop_instance_uid = ? AND j.pacs = ? AND i.state IN ('STORED', 'WARNING') LIMIT 1")) {
+            p.setString(1, uid);
+            p.setString(2, pacs);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Records an attempt's outcome; one committed transaction, so a kill right after loses nothing. */
+    public synchronized void update(long job, String fileId, InstanceState state, Integer status, String message)
+            throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("UPDATE instances SET state = ?, status = ?, message = ?,"
+                + " attempts = attempts + 1, updated = ? WHERE job = ? AND file_id = ?")) {
+            p.setString(1, state.name());
+            if (status == null) {
+                p.setNull(2, java.sql.Types.INTEGER);
+            } else {
+                p.setInt(2, status);
+            }
+            p.setString(3, message);
+            p.setString(4, now());
+            p.setLong(5, job);
+            p.setString(6, fileId);
+            p.executeUpdate();
+        }
+    }
+
+    public synchronized List<Row> rows(long job, InstanceState only) throws SQLException {
+        String sql = "SELECT * FROM instances WHERE job = ?" + (only != null ? " AND state = ?" : "")
+                + " ORDER BY rowid";
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            p.setLong(1, job);
+            if (only != null) {
+                p.setString(2, only.name());
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    int st = rs.getInt("status");
+                    Integer status = rs.wasNull() ? null : st;
+                    out.add(new Row(job, rs.getString("file_id"), rs.getString("path"),
+                            rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"), rs.getString("transfer_syntax_uid"), rs.getString("hash"),
+                            InstanceState.valueOf(rs.getString("state")), status, rs.getString("message"),
+                            rs.getInt("attempts")));
+                }
+            }
+        }
+        return out;
+    }
+
+    public synchronized Map<InstanceState, Integer> counts(long job) throws SQLException {
+        Map<InstanceState, Integer> out = new EnumMap<>(InstanceState.class);
+        for (InstanceState s : InstanceState.values()) {
+            out.put(s, 0);
+        }
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT state, COUNT(*) FROM instances WHERE job = ? GROUP BY state")) {
+            p.setLong(1, job);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(InstanceState.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For a resume: FAILED rows that got no C-STORE response (connection lost) or an A7xx status are made PENDING
+     * again, since their failure may have been the PACS or this station going down. Returns how many.
+     */
+    public synchronized int requeue(long job) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("UPDATE instances SET state = 'PENDING', updated = ?"
+                + " WHERE job = ? AND state = 'FAILED' AND (status IS NULL OR (status >= 42752 AND status <= 43007))")) {
+            p.setString(1, now());
+            p.setLong(2, job);
+            return p.executeUpdate();
+        }
+    }
+
+    public synchronized void finish(long job, String state) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("UPDATE jobs SET state = ?, ended = ? WHERE id = ?")) {
+            p.setString(1, state);
+            p.setString(2, now());
+            p.setLong(3, job);
+            p.executeUpdate();
+        }
+    }
+
+    /** One audit trail row (see {@code org.pdistation.importer.audit}). */
+    public synchronized void audit(String who, String event, String medium, String studyUids, String pacs,
+                                   String outcome, long job) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO audit(who, at, event, medium, study_uids, pacs,"
+                + " outcome, job) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, who);
+            p.setString(2, now());
+            p.setString(3, event);
+            p.setString(4, medium);
+            p.setString(5, studyUids);
+            p.setString(6, pacs);
+            p.setString(7, outcome);
+            p.setLong(8, job);
+            p.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to save
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.pdistation.importer.send;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.pdistation.imaging.net.SourceStoreScu;
+import org.pdistation.imaging.net.StoreResult;
+import org.pdistation.importer.journal.InstanceState;
+import org.pdistation.importer.journal.Journal;
+import org.pdistation.importer.reconcile.LocalIdentity;
+import org.pdistation.importer.review.InstanceProblem;
+import org.pdistation.importer.review.InstanceRecord;
+import org.pdistation.importer.review.ReviewModel;
+
+/**
+ * Runs an import through the journal: {@link #prepare} writes one row per selected instance with its initial state
+ * (PENDING, or the final state when it cannot or need not be sent: unreadable, unsupported, duplicate, conflict);
+ * {@link #run} sends the PENDING rows, coerced and streamed, over N associations, retrying transient failures with
+ * exponential back-off, and records each outcome as it arrives. A killed import is resumed by calling {@link #run}
+ * again with the job id: only rows still PENDING are sent.
+ */
+public final class Importer {
+    private final Journal journal;
+    private final ImportConfig config;
+
+    public Importer(Journal journal, ImportConfig config) {
+        this.journal = journal;
+        this.config = config;
+    }
+
+    public String pacsKey() {
+        return config.pacs().aet() + "@" + config.pacs().host() + ":" + config.pacs().port();
+    }
+
+    /** Creates the job and its rows; returns the job id. */
+    public long prepare(ReviewModel model, Collection<String> selection, LocalIdentity identity)
+            throws IOException, SQLException {
+        long job = journal.createJob(model.medium().description(), model.medium().root().toString(), pacsKey(),
+                IdentityCodec.encode(identity));
+        List<Journal.Row> rows = new ArrayList<>();
+        for (InstanceRecord r : model.select(selection)) {
+            InstanceState state = InstanceState.PENDING;
+            String message = r.detail();
+            String hash = null;
+            if (!r.importable()) {
+                state = stateOf(r);
+            } else {
+                hash = sha256(r.file());
+                Optional<String> stored = journal.storedHash(pacsKey(), r.sopInstanceUid());
+                if (stored.isPresent()) {
+                    // PDI-REQUIREMENTS 32: same UID and content: nothing to send; other content: never overwrite.
+                    state = stored.get().equals(hash) ? InstanceState.DUPLICATE : InstanceState.CONFLICT;
+                    message = state == InstanceState.DUPLICATE ? "already stored to " + pacsKey()
+                            : "another instance with this SOP Instance UID but different content is stored";
+                }
+            }
+            rows.add(new Journal.Row(job, r.fileId(), r.file() == null ? null : r.file().toString(),
+                    r.sopInstanceUid(), r.sopClassUid(), r.transferSyntaxUid(), hash, state, null, message, 0));
+        }
+        journal.addInstances(job, rows);
+        return job;
+    }
+
+    private static InstanceState stateOf(InstanceRecord r) {
+        if (r.problems().contains(InstanceProblem.DUPLICATE_UID)) {
+            return InstanceState.DUPLICATE;
+        }
+        if (r.problems().contains(InstanceProblem.UNSUPPORTED_SOP_CLASS)
+                || r.problems().contains(InstanceProblem.UNSUPPORTED_TRANSFER_SYNTAX)) {
+            return InstanceState.UNSUPPORTED;
+        }
+        return InstanceState.UNREADABLE;
+    }
+
+    /** Resumes a stopped or failed job: re-queues transient failures, then sends what is PENDING. */
+    public Map<InstanceState, Integer> resume(long job, ImportListener listener)
+            throws SQLException, InterruptedException {
+        journal.requeue(job);
+        return run(job, listener);
+    }
+
+    /** Sends every PENDING row of {@code job}; returns the job's final counts. */
+    public Map<InstanceState, Integer> run(long job, ImportListener listener)
+            throws SQLException, InterruptedException {
+        Journal.Job j = journal.job(job).orElseThrow(() -> new IllegalArgumentException("no import job " + job));
+        LocalIdentity identity = IdentityCodec.decode(j.identity());
+        List<Journal.Row> pending = journal.rows(job, InstanceState.PENDING);
+        int total = journal.rows(job, null).size();
+        AtomicInteger done = new AtomicInteger(total - pending.size());
+        SourceStoreScu scu = new SourceStoreScu(config.pacs(), config.callingAet(), config.net(), config.sockets());
+        List<Journal.Row> todo = pending;
+        for (int attempt = 1; !todo.isEmpty(); attempt++) {
+            ConcurrentLinkedQueue<Journal.Row> retry = new ConcurrentLinkedQueue<>();
+            boolean last = attempt >= config.maxAttempts();
+            sendAll(scu, job, todo, identity, last, retry, listener, done, total);
+            todo = new ArrayList<>(retry);
+            if (!todo.isEmpty()) {
+                // Exponential back-off between rounds for transient failures (A7xx, refused, reset, rejected transient).
+                Thread.sleep(config.firstBackoff().toMillis() << Math.min(attempt - 1, 6));
+            }
+        }
+        Map<InstanceState, Integer> counts = journal.counts(job);
+        journal.finish(job, counts.get(InstanceState.PENDING) == 0 && counts.get(InstanceState.FAILED) == 0
+                ? "COMPLETE" : counts.get(InstanceState.PENDING) == 0 ? "COMPLETE_WITH_FAILURES" : "INCOMPLETE");
+        return counts;
+    }
+
+    private void sendAll(SourceStoreScu scu, long job, List<Journal.Row> rows, LocalIdentity identity, boolean last,
+                         ConcurrentLinkedQueue<Journal.Row> retry, ImportListener listener, AtomicInteger done,
+                         int total) throws InterruptedException {
+        int n = Math.max(1, Math.min(config.associations(), rows.size()));
+        List<List<RowSource>> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Journal.Row r = rows.get(i);
+            parts.get(i % n).add(new RowSource(r, new CoercedSource(Path.of(r.path()), r.sopClassUid(),
+                    r.sopInstanceUid(), r.transferSyntaxUid(), identity, config.system(), config.clock())));
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (List<RowSource> part : parts) {
+            threads.add(Thread.ofVirtual().name("import-send").start(() -> {
+                Map<org.pdistation.imaging.net.StoreSource, Journal.Row> byId = new java.util.IdentityHashMap<>();
+                List<CoercedSource> sources = new ArrayList<>();
+                for (RowSource rs : part) {
+                    byId.put(rs.source(), rs.row());
+                    sources.add(rs.source());
+                }
+                scu.storeOn(sources, res -> record(job, byId.get(res.source()), res, last, retry, listener, done,
+                        total));
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private record RowSource(Journal.Row row, CoercedSource source) {}
+
+    private void record(long job, Journal.Row row, SourceStoreScu.Result res, boolean last,
+                        ConcurrentLinkedQueue<Journal.Row> retry, ImportListener listener, AtomicInteger done,
+                        int total) {
+        StoreResult r = res.result();
+        InstanceState state = switch (r.outcome()) {
+            case STORED -> InstanceState.STORED;
+            case WARNING -> InstanceState.WARNING;
+            case FAILED -> InstanceState.FAILED;
+        };
+        String message = join(r.error(), r.note());
+        Integer status = r.status() == null ? null : r.status().code();
+        try {
+            if (state == InstanceState.FAILED && res.transientFailure() && !last) {
+                // Stays PENDING (so a kill now still resends it), the attempt and reason recorded.
+                journal.update(job, row.fileId(), InstanceState.PENDING, status, message);
+                retry.add(row);
+                listener.onRow(new Journal.Row(job, row.fileId(), row.path(), row.sopInstanceUid(),
+                        row.sopClassUid(), row.transferSyntaxUid(), row.hash(), InstanceState.PENDING, status,
+                        message, row.attempts() + 1), done.get(), total);
+                return;
+            }
+            journal.update(job, row.fileId(), state, status, message);
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal update failed for " + row.fileId() + ": " + e.getMessage(), e);
+        }
+        listener.onRow(new Journal.Row(job, row.fileId(), row.path(), row.sopInstanceUid(), row.sopClassUid(),
+                row.transferSyntaxUid(), row.hash(), state, status, message, row.attempts() + 1),
+                done.incrementAndGet(), total);
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "; " + b;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.pdistation.viewer.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.pdistation.imaging.net.RemoteAe;
+import org.pdistation.importer.journal.InstanceState;
+import org.pdistation.importer.journal.Journal;
+import org.pdistation.importer.medium.MediumOpener;
+import org.pdistation.importer.reconcile.LocalIdentity;
+import org.pdistation.importer.review.InstanceRecord;
+import org.pdistation.importer.review.PatientEntry;
+import org.pdistation.importer.review.ReviewModel;
+import org.pdistation.importer.review.SeriesEntry;
+import org.pdistation.importer.review.StudyEntry;
+import org.pdistation.importer.send.ImportConfig;
+import org.pdistation.importer.send.Importer;
+import org.pdistation.viewer.AppHome;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pdistation import}: a medium into the PACS, reconciled, journalled, resumable (IHE PDI importer). */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a medium (folder, disc, DICOMDIR) into a PACS under the local patient identity.")
+public final class ImportCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MEDIUM", description = "folder, mounted disc or DICOMDIR")
+    Path medium;
+
+    @Option(names = "--pacs", paramLabel = "AET@HOST:PORT", description = "the PACS")
+    String pacs;
+
+    @Option(names = "--calling-aet", defaultValue = "PDISTATION", description = "our AE title")
+    String callingAet;
+
+    @Option(names = "--patient-id") String patientId;
+    @Option(names = "--issuer") String issuer;
+    @Option(names = "--patient-name") String patientName;
+    @Option(names = "--birth-date") String birthDate;
+    @Option(names = "--sex") String sex;
+    @Option(names = "--accession") String accession;
+
+    @Option(names = "--associations", defaultValue = "1") int associations;
+
+    @Option(names = "--select", arity = "1..*", paramLabel = "UID", description = "study or series UIDs to import")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--journal", description = "journal file (default: import-journal.db in the station's folder)")
+    Path journalFile;
+
+    @Option(names = "--dry-run", description = "print the review model and send nothing") boolean dryRun;
+
+    @Option(names = "--resume", paramLabel = "JOB", description = "resume an interrupted import") Long resume;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dryRun && medium != null) {
+            print(ReviewModel.build(MediumOpener.open(medium)));
+            return 0;
+        }
+        if (pacs == null || (medium == null && resume == null)) {
+            System.err.println("import: --pacs and a MEDIUM (or --resume JOB) are required");
+            return 2;
+        }
+        Path jf = journalFile != null ? journalFile : AppHome.resolve().root().resolve("import-journal.db");
+        try (Journal journal = Journal.open(jf, Clock.systemUTC())) {
+            Importer importer = new Importer(journal, ImportConfig.of(RemoteAe.parse(pacs), callingAet,
+                    associations));
+            Map<InstanceState, Integer> counts;
+            if (resume != null) {
+                counts = importer.resume(resume, this::progress);
+            } else {
+                LocalIdentity id = patientId == null ? null : new LocalIdentity(patientId, issuer, patientName,
+                        birthDate, sex, accession, null);
+                long job = importer.prepare(ReviewModel.build(MediumOpener.open(medium)), select, id);
+                System.out.println("job " + job);
+                counts = importer.run(job, this::progress);
+            }
+            System.out.println();
+            System.out.printf("stored %d, warnings %d, failed %d, duplicates %d, unsupported %d, unreadable %d%n",
+                    counts.get(InstanceState.STORED), counts.get(InstanceState.WARNING),
+                    counts.get(InstanceState.FAILED), counts.get(InstanceState.DUPLICATE),
+                    counts.get(InstanceState.UNSUPPORTED), counts.get(InstanceState.UNREADABLE));
+            return counts.get(InstanceState.FAILED) == 0 && counts.get(InstanceState.PENDING) == 0 ? 0 : 1;
+        }
+    }
+
+    private synchronized void progress(Journal.Row row, int done, int total) {
+        System.out.print("\r" + done + "/" + total + " ");
+    }
+
+    private static void print(ReviewModel m) {
+        for (PatientEntry p : m.patients()) {
+            System.out.println("patient " + p.patientId() + " " + p.name() + " " + p.birthDate() + " " + p.sex());
+            for (StudyEntry s : p.studies()) {
+                System.out.println("  study " + s.uid() + " " + s.date() + " " + s.modalities() + " "
+                        + s.description() + " (" + s.instanceCount() + ")");
+                for (SeriesEntry se : s.series()) {
+                    System.out.println("    series " + se.uid() + " " + se.modality() + " " + se.description()
+                            + " (" + se.instanceCount() + ")");
+                    for (InstanceRecord r : se.instances()) {
+                        if (!r.problems().isEmpty()) {
+                            System.out.println("      " + r.fileId() + " " + r.problems() + " " + r.detail());
+                        }
+                    }
+                }
+            }
+        }
+        for (InstanceRecord r : m.unplaced()) {
+            System.out.println("not importable: " + r.fileId() + " " + r.problems() + " " + r.detail());
+        }
+    }
+}
