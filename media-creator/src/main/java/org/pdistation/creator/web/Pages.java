@@ -105,7 +105,7 @@ final class Pages {
     static String study(WebContentOptions o, PatientInfo pt, StudyInfo st, String pName, String sName,
                         List<SeriesTiles> series) {
         Xhtml x = Xhtml.page(studyTitle(st) + " - " + pt.displayName(), o.language(), "../" + WebStyle.FILE);
-        header(x, studyTitle(st), date(st.date()) + " \u00b7 " + pt.displayName());
+        header(x, studyTitle(st), dotted(date(st.date()), pt.displayName()));
         nav(x, "../../INDEX.HTM", "../" + pName + ".HTM", null);
         x.raw("<div class=\"main\">\n");
         x.raw("<dl class=\"facts\">\n");
@@ -131,7 +131,7 @@ final class Pages {
     static String series(WebContentOptions o, PatientInfo pt, StudyInfo st, SeriesInfo se, String pName,
                          String sName, String rName, List<Tile> tiles) {
         Xhtml x = Xhtml.page(seriesTitle(se) + " - " + pt.displayName(), o.language(), "../../" + WebStyle.FILE);
-        header(x, seriesTitle(se), studyTitle(st) + " \u00b7 " + date(st.date()) + " \u00b7 " + pt.displayName());
+        header(x, seriesTitle(se), dotted(studyTitle(st), date(st.date()), pt.displayName()));
         nav(x, "../../../INDEX.HTM", "../../" + pName + ".HTM", "../" + sName + ".HTM");
         x.raw("<div class=\"main\">\n");
         x.element("h2", null, "Images");
@@ -230,6 +230,11 @@ final class Pages {
                 : se.modality() + " \u00b7 " + se.description();
         if (num.isEmpty()) return desc.isEmpty() ? "Series" : desc;
         return desc.isEmpty() ? num : num + ": " + desc;
+    }
+
+    /** The non-empty parts joined by middle dots. */
+    private static String dotted(String... parts) {
+        return String.join(" \u00b7 ", java.util.Arrays.stream(parts).filter(p -> !p.isBlank()).toList());
     }
 
     static String date(LocalDate d) {
