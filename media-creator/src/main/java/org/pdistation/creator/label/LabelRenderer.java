@@ -64,12 +64,21 @@ public final class LabelRenderer {
             try (OutputStream os = Files.newOutputStream(file)) {
                 PngWriter.writeRgb(os, image.getWidth(), image.getHeight(), rgb(image));
             }
+            ownerOnly(file);
         }
 
         /** One page of exactly the label's size holding the 300 dpi raster. */
         public void writePdf(Path file) throws IOException {
             PdfWriter.write(file, List.of(PdfPage.ofRaster(layout.sizeMm(), layout.sizeMm(),
                     PdfPage.Raster.rgb(image.getWidth(), image.getHeight(), rgb(image)))));
+            ownerOnly(file);
+        }
+
+        /** The label holds patient data: readable by the owner only where POSIX permissions exist. */
+        private static void ownerOnly(Path file) throws IOException {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
         }
     }
 
