@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.pdistation.imaging.media.iso.SourceTree.Node;
@@ -49,8 +52,8 @@ public final class IsoWriter {
         Path part = isoFile.resolveSibling(isoFile.getFileName() + ".part");
         boolean done = false;
         try {
-            try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel file = FileChannel.open(part, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), ownerOnly(part))) {
                 Sink sink = new Sink(channelWrapper.apply(file), total, progress == null ? Progress.NONE : progress);
                 sink.put(new byte[16 * IsoBytes.SECTOR]); // ECMA-119 6.2.1: the system area, zeros
                 sink.put(enc.volumeDescriptor(false));
@@ -78,6 +81,16 @@ public final class IsoWriter {
         } finally {
             if (!done) Files.deleteIfExists(part);
         }
+    }
+
+    /** The image holds patient data: readable by the owner only where the file system has POSIX permissions. */
+    private static FileAttribute<?>[] ownerOnly(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------"))};
+        }
+        return new FileAttribute<?>[0];
     }
 
     /** The image channel, counting bytes and reporting progress. */

@@ -87,6 +87,14 @@ class IsoWriterTest {
     }
 
     @Test
+    void theImageIsReadableByTheOwnerOnly() throws IOException {
+        if (Files.getFileStore(image).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(image)));
+        }
+    }
+
+    @Test
     void sameTreeAndOptionsGiveTheSameBytes() throws IOException {
         Path again = tmp.resolve("again.iso");
         new IsoWriter().write(source, again, IsoFixture.options(true), null);
