@@ -3,9 +3,8 @@ package org.pdistation.imaging.codec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.pdistation.imaging.data.BulkData;
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Fragments;
 import org.pdistation.imaging.data.Tag;
+import org.pdistation.imaging.io.ChannelReads;
 import org.pdistation.imaging.io.DicomFile;
 import org.pdistation.imaging.io.DicomReader;
 import org.pdistation.imaging.io.ReadOptions;
@@ -35,7 +35,7 @@ public final class ImageFrames implements AutoCloseable {
     private final CodecRegistry registry;
     private FrameIndex index;
     private FrameDecoder decoder;
-    private FileChannel channel;
+    private SeekableByteChannel channel;
     private Path channelFile;
     private byte[] scratch = new byte[0];
     private FrameBuffer tile;
@@ -308,10 +308,10 @@ public final class ImageFrames implements AutoCloseable {
         if (len > 64 << 20) throw new IOException("offset table of " + bd.length() + " bytes");
         byte[] out = new byte[len];
         ByteBuffer buf = ByteBuffer.wrap(out);
-        FileChannel ch = channel(bd.file());
+        SeekableByteChannel ch = channel(bd.file());
         long pos = bd.offset();
         while (buf.hasRemaining()) {
-            int r = ch.read(buf, pos);
+            int r = ChannelReads.read(ch, buf, pos);
             if (r < 0) throw new IOException("file ends inside a fragment");
             pos += r;
         }
@@ -326,11 +326,11 @@ public final class ImageFrames implements AutoCloseable {
     }
 
     private void readInto(Path file, long offset, int len, int at) throws IOException {
-        FileChannel ch = channel(file);
+        SeekableByteChannel ch = channel(file);
         ByteBuffer buf = ByteBuffer.wrap(scratch, at, len);
         long pos = offset;
         while (buf.hasRemaining()) {
-            int r = ch.read(buf, pos);
+            int r = ChannelReads.read(ch, buf, pos);
             if (r < 0) throw new IOException("file ends at " + pos + " inside pixel data");
             pos += r;
         }
@@ -340,10 +340,10 @@ public final class ImageFrames implements AutoCloseable {
         if (scratch.length < len) scratch = new byte[Math.max(len, scratch.length + scratch.length / 2)];
     }
 
-    private FileChannel channel(Path file) throws IOException {
+    private SeekableByteChannel channel(Path file) throws IOException {
         if (channel == null || !file.equals(channelFile)) {
             if (channel != null) channel.close();
-            channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel = ChannelReads.open(file);
             channelFile = file;
         }
         return channel;

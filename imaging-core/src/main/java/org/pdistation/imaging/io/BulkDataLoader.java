@@ -3,8 +3,7 @@ package org.pdistation.imaging.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 
 import org.pdistation.imaging.data.BulkData;
 
@@ -38,7 +37,7 @@ public final class BulkDataLoader {
 
     /** Passes the value to {@code consumer} in chunks of {@link #CHUNK} bytes (the last may be shorter). */
     public static void stream(BulkData bulk, ChunkConsumer consumer) throws IOException {
-        try (FileChannel ch = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
+        try (SeekableByteChannel ch = ChannelReads.open(bulk.file())) {
             byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(bulk.length(), 1))];
             ByteBuffer buf = ByteBuffer.wrap(chunk);
             long pos = bulk.offset();
@@ -47,7 +46,7 @@ public final class BulkDataLoader {
                 int want = (int) Math.min(chunk.length, left);
                 buf.clear().limit(want);
                 while (buf.hasRemaining()) {
-                    int n = ch.read(buf, pos + buf.position());
+                    int n = ChannelReads.read(ch, buf, pos + buf.position());
                     if (n < 0) {
                         throw new EOFException(bulk.file() + ": offset " + (pos + buf.position())
                                 + ": file ends inside a bulk data value");

@@ -2,8 +2,7 @@ package org.pdistation.imaging.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 
 import org.pdistation.imaging.data.BulkData;
 import org.pdistation.imaging.data.ByteUtils;
@@ -207,13 +206,13 @@ final class DatasetEncoder {
         int width = ByteUtils.swapWidth(vr);
         boolean swap = bulk.bigEndian() != be && width > 1;
         byte[] chunk = new byte[(int) Math.min(1 << 20, Math.max(8, bulk.length()))];
-        try (FileChannel ch = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
+        try (SeekableByteChannel ch = ChannelReads.open(bulk.file())) {
             long done = 0;
             while (done < bulk.length()) {
                 int want = (int) Math.min(chunk.length, bulk.length() - done);
                 ByteBuffer bb = ByteBuffer.wrap(chunk, 0, want);
                 while (bb.hasRemaining()) {
-                    if (ch.read(bb, bulk.offset() + done + bb.position()) < 0) {
+                    if (ChannelReads.read(ch, bb, bulk.offset() + done + bb.position()) < 0) {
                         throw new java.io.EOFException(bulk.file() + ": bulk data ends before offset "
                                 + (bulk.offset() + bulk.length()));
                     }

@@ -4,7 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 
 import org.pdistation.imaging.data.ByteUtils;
 
@@ -17,7 +17,7 @@ final class DicomInput {
     /** Values from streams of unknown length are read in chunks of this size, so a bogus length cannot exhaust memory. */
     private static final int CHUNK = 1 << 20;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final InputStream stream;
     private final long length;
     private final byte[] buf;
@@ -26,14 +26,14 @@ final class DicomInput {
     /** Stream position of buf[0]. */
     private long base;
 
-    private DicomInput(FileChannel channel, InputStream stream, long length, int bufferSize) {
+    private DicomInput(SeekableByteChannel channel, InputStream stream, long length, int bufferSize) {
         this.channel = channel;
         this.stream = stream;
         this.length = length;
         this.buf = new byte[bufferSize];
     }
 
-    static DicomInput of(FileChannel channel) throws IOException {
+    static DicomInput of(SeekableByteChannel channel) throws IOException {
         return new DicomInput(channel, null, channel.size(), BUFFER);
     }
 
@@ -77,7 +77,7 @@ final class DicomInput {
 
     private int fill(byte[] dst, int off, int len) throws IOException {
         if (channel != null) {
-            return channel.read(ByteBuffer.wrap(dst, off, len), base + limit);
+            return ChannelReads.read(channel, ByteBuffer.wrap(dst, off, len), base + limit);
         }
         return stream.read(dst, off, len);
     }

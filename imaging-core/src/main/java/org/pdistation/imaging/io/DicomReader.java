@@ -4,9 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Inflater;
@@ -50,7 +49,7 @@ public final class DicomReader {
 
     /** Reads a Part 10 file (or a bare dataset file, with a warning). */
     public static DicomFile read(Path file, ReadOptions options) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (SeekableByteChannel ch = ChannelReads.open(file)) {
             return new DicomReader(file, DicomInput.of(ch), options).readPart10(ch);
         }
     }
@@ -83,7 +82,7 @@ public final class DicomReader {
 
     // ----- Part 10 ---------------------------------------------------------------------------------------------
 
-    private DicomFile readPart10(FileChannel channel) throws IOException {
+    private DicomFile readPart10(SeekableByteChannel channel) throws IOException {
         boolean preamble = readPreamble();
         Dataset meta = new Dataset(false, 12);
         TransferSyntax ts = null;
@@ -170,7 +169,7 @@ public final class DicomReader {
         explicit = true;
     }
 
-    private void inflateRest(FileChannel channel, long start) throws IOException {
+    private void inflateRest(SeekableByteChannel channel, long start) throws IOException {
         InputStream raw;
         if (channel != null) {
             raw = Channels.newInputStream(channel.position(start));

@@ -20,14 +20,15 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", description = "Benchmarks against peers (DCMTK, pydicom) on generated data.",
         subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class,
-                BenchCommand.Window.class, BenchCommand.Scroll.class, BenchCommand.Create.class})
+                BenchCommand.Window.class, BenchCommand.Scroll.class, BenchCommand.Create.class,
+                BenchCommand.Iso.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index, read, decode, window or scroll");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index, read, decode, window, scroll or iso");
     }
 
     /** Options every benchmark takes. */
@@ -161,6 +162,28 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             org.pdistation.viewer.bench.ScrollBenchmark.run(slices, heapSlices, common.work, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "iso", description = "Write an ISO 9660 + Joliet image of a generated CD-sized file-set: "
+            + "ours vs xorriso -as mkisofs -J.")
+    static final class Iso implements Callable<Integer> {
+        @Option(names = "--size-mb", defaultValue = "650", description = "file-set size in MB (default ${DEFAULT-VALUE})")
+        int sizeMb;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "timed ours/peer rounds after one untimed each (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--work", description = "folder for the generated files and images (default: a temporary folder, deleted after)")
+        Path work;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            org.pdistation.viewer.bench.IsoBenchmark.run(sizeMb, rounds, work, spec.commandLine().getOut());
             return 0;
         }
     }

@@ -1,0 +1,37 @@
+package org.pdistation.imaging.media.iso;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What goes into the volume descriptors of an image written by {@link IsoWriter}.
+ *
+ * @param volumeId      ECMA-119 8.4.6: at most 32 d-characters (A-Z, 0-9, _); for PDI media the File-set ID
+ * @param volumeSetId   ECMA-119 8.4.18 (d-characters, at most 128)
+ * @param publisherId   ECMA-119 8.4.19 (a-characters, at most 128)
+ * @param applicationId ECMA-119 8.4.22 (a-characters, at most 128)
+ * @param joliet        also write a Joliet supplementary tree (UCS-2 names, level 3)
+ * @param created       volume creation time, also used as the recording time of every record so that the same
+ *                      tree and options give the same bytes
+ */
+public record IsoOptions(String volumeId, String volumeSetId, String publisherId, String applicationId,
+                         boolean joliet, Instant created) {
+    public static final String PDI_STATION = "PDI STATION";
+
+    public IsoOptions {
+        Objects.requireNonNull(volumeId, "volumeId");
+        Objects.requireNonNull(created, "created");
+        volumeSetId = volumeSetId == null ? "" : volumeSetId;
+        publisherId = publisherId == null ? "" : publisherId;
+        applicationId = applicationId == null ? "" : applicationId;
+        IsoNames.requireDString(volumeId, 32, "volume identifier");
+        IsoNames.requireDString(volumeSetId, 128, "volume set identifier");
+        IsoNames.requireAString(publisherId, 128, "publisher identifier");
+        IsoNames.requireAString(applicationId, 128, "application identifier");
+    }
+
+    /** The options a PDI Station medium uses: the File-set ID as volume ID, Joliet on. */
+    public static IsoOptions pdi(String fileSetId, Instant created) {
+        return new IsoOptions(fileSetId, fileSetId, PDI_STATION, PDI_STATION, true, created);
+    }
+}
