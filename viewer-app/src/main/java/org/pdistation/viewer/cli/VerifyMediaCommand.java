@@ -1,13 +1,12 @@
 package org.pdistation.viewer.cli;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.pdistation.imaging.media.OpenedMedium;
 import org.pdistation.imaging.media.Profile;
 import org.pdistation.imaging.media.verify.Finding;
 import org.pdistation.imaging.media.verify.MediaVerifier;
@@ -48,9 +47,6 @@ public final class VerifyMediaCommand implements Callable<Integer> {
     @Option(names = "--max-files", defaultValue = "200000", description = "files examined at most (default: ${DEFAULT-VALUE})")
     int maxFiles;
 
-    /** The root to verify and what to close afterwards (a mounted image's file system), or null. */
-    record MediumRoot(Path root, Closeable closer) {}
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,16 +65,17 @@ public final class VerifyMediaCommand implements Callable<Integer> {
             err.println("verify-media: no such file or folder: " + path);
             return 2;
         }
-        MediumRoot medium;
+        OpenedMedium medium;
         try {
-            medium = open(path);
-        } catch (IOException | UnsupportedOperationException e) {
+            medium = OpenedMedium.open(path);
+        } catch (IOException e) {
+            // A corrupt ISO image is a broken medium, not a usage error.
             err.println("verify-media: cannot open " + path + ": " + e.getMessage());
-            return 2;
+            return 1;
         }
         VerifyReport report;
-        try (Closeable c = medium.closer()) {
-            report = MediaVerifier.verify(medium.root(), options);
+        try (medium) {
+            report = MediaVerifier.verify(medium.image() ? medium.root() : path, options);
         } catch (IOException | RuntimeException e) {
             err.println("verify-media: " + path + ": " + e.getMessage());
             return 1;
@@ -94,17 +91,5 @@ public final class VerifyMediaCommand implements Callable<Integer> {
         out.println(report.summary());
         out.flush();
         return report.hasErrors() ? 1 : 0;
-    }
-
-    /** A folder or DICOMDIR as is; an ISO 9660 image through its read-only file system. */
-    static MediumRoot open(Path path) throws IOException {
-        if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".iso")) {
-            // TODO(iso): wire the iso helper's file system here, e.g.
-            //   java.nio.file.FileSystem fs = IsoFileSystems.open(path);
-            //   return new MediumRoot(fs.getPath("/"), fs);
-            // MediaVerifier uses only java.nio.file.Files on the root, so nothing else changes.
-            throw new UnsupportedOperationException("ISO images are not supported yet (IsoFileSystem not wired)");
-        }
-        return new MediumRoot(path, () -> { });
     }
 }

@@ -8,12 +8,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pdistation.imaging.media.DicomDirWriter;
 import org.pdistation.imaging.media.Profile;
+import org.pdistation.imaging.media.iso.IsoOptions;
+import org.pdistation.imaging.media.iso.IsoWriter;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 
 import picocli.CommandLine;
@@ -65,8 +68,23 @@ class VerifyMediaCommandTest {
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, run("verify-media", "--profile", "STD-NOPE", root.toString()));
         assertEquals(2, run("verify-media", root.resolve("absent").toString()));
-        Path iso = Files.writeString(root.resolve("disc.iso"), "not really");
-        assertEquals(2, run("verify-media", iso.toString()));
-        assertTrue(err.toString().contains("not supported yet"), err.toString());
+    }
+
+    @Test
+    void anIsoImageIsVerifiedThroughItsFileSystem(@TempDir Path images) throws Exception {
+        conformantMedium();
+        Path iso = images.resolve("disc.iso");
+        new IsoWriter().write(root, iso, IsoOptions.pdi("TEST", Instant.parse("2026-11-20T10:00:00Z")), (d, t) -> { });
+        assertEquals(0, run("verify-media", "--profile", "STD-GEN-CD", iso.toString()), out + "\n" + err);
+        assertTrue(out.toString().contains("verified 5 files, 0 errors"), out.toString());
+    }
+
+    @Test
+    void aCorruptIsoImageIsABrokenMediumNotAUsageError(@TempDir Path images) throws Exception {
+        byte[] bytes = new byte[40 * 2048];
+        System.arraycopy("\u0001CD001".getBytes(StandardCharsets.US_ASCII), 0, bytes, 16 * 2048, 6);
+        Path iso = Files.write(images.resolve("broken.iso"), bytes);
+        assertEquals(1, run("verify-media", iso.toString()), out + "\n" + err);
+        assertTrue(err.toString().contains("cannot open"), err.toString());
     }
 }
