@@ -14,7 +14,9 @@ final class ImapiOutput {
     static final int STATE_BLANK = 0x2;
     static final int STATE_APPENDABLE = 0x4;
     static final int STATE_FINAL_SESSION = 0x8;
-    static final int STATE_UNSUPPORTED_MASK = 0xFC00;
+    static final int STATE_DAMAGED = 0x400;
+    static final int STATE_ERASE_REQUIRED = 0x800;
+    static final int STATE_UNSUPPORTED_MEDIA = 0x8000;
     static final int STATE_WRITE_PROTECTED = 0x2000;
     static final int STATE_FINALIZED = 0x4000;
 
@@ -68,12 +70,13 @@ final class ImapiOutput {
     static MediaStatus mediaStatus(int bits, int physicalType, long freeSectors, boolean supported) {
         String type = physicalType >= 0 && physicalType < PHYSICAL_TYPES.size() ? PHYSICAL_TYPES.get(physicalType)
                 : "type " + physicalType;
-        if (!supported || physicalType == 0 || (bits & STATE_UNSUPPORTED_MASK & ~(STATE_WRITE_PROTECTED
-                | STATE_FINALIZED)) != 0) {
+        if (!supported || physicalType == 0 || (bits & STATE_UNSUPPORTED_MEDIA) != 0) {
             return new MediaStatus(MediaState.NONE, -1, physicalType == 0 ? "" : type);
         }
         MediaState state;
-        if ((bits & (STATE_FINALIZED | STATE_WRITE_PROTECTED | STATE_FINAL_SESSION)) != 0) {
+        // the "unsupported" bits other than UNSUPPORTED_MEDIA say the medium takes no new data without erasing
+        if ((bits & (STATE_FINALIZED | STATE_WRITE_PROTECTED | STATE_FINAL_SESSION | STATE_DAMAGED
+                | STATE_ERASE_REQUIRED)) != 0) {
             state = MediaState.CLOSED;
         } else if ((bits & STATE_BLANK) != 0) {
             state = MediaState.BLANK;
