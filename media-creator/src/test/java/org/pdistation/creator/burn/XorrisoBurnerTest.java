@@ -226,6 +226,26 @@ class XorrisoBurnerTest {
     }
 
     @Test
+    void xorrisoKilledFromOutsideMidBurnFailsWithItsExitStatus() throws Exception {
+        Path disc = Files.createFile(work.resolve("disc.img"));
+        Path big = bigImage(20_000_000);
+        String sha = sha256(big);
+        List<BurnProgress> events = new ArrayList<>();
+        BurnException e = assertThrows(BurnException.class, () -> burner().burn(big, pseudoDrive(disc),
+                BurnOptions.DEFAULT.withSpeed(4), p -> {
+                    events.add(p);
+                    if (p.phase() == BurnPhase.WRITING) {
+                        // someone else (an OOM killer, a user) ends the tool: only our own children are touched
+                        ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+                    }
+                }, Cancellation.none()));
+        assertTrue(e.getMessage().contains("xorriso exit code"), e.getMessage());
+        assertNotEquals(0, e.exitCode());
+        assertNoDone(events);
+        assertEquals(sha, sha256(big));
+    }
+
+    @Test
     void aMachineWithoutDrivesListsNone() throws Exception {
         // Build machines have no optical drive; xorriso then says "No drives found" with exit code 32.
         List<Drive> drives = burner().listDrives();
