@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,9 +16,20 @@ import org.pdistation.creator.plan.Plan;
 import org.pdistation.creator.plan.Planner;
 import org.pdistation.creator.plan.SelectionReader;
 import org.pdistation.creator.plan.TranscodePolicy;
+import org.pdistation.creator.burn.BurnOptions;
+import org.pdistation.creator.burn.Burners;
+import org.pdistation.creator.burn.Cancellation;
+import org.pdistation.creator.burn.Drive;
+import org.pdistation.creator.label.LabelStep;
 import org.pdistation.creator.stage.CreateOptions;
+import org.pdistation.creator.stage.StagingStep;
+import org.pdistation.creator.target.DiscTarget;
 import org.pdistation.creator.target.FolderTarget;
+import org.pdistation.creator.target.IsoTarget;
+import org.pdistation.creator.target.MediaTarget;
 import org.pdistation.creator.target.Progress;
+import org.pdistation.creator.web.WebContentStep;
+import org.pdistation.imaging.codec.CodecRegistry;
 import org.pdistation.imaging.media.Profile;
 
 import picocli.CommandLine;
@@ -26,7 +39,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pdistation create}: plans, stages, writes and verifies PDI media. Exit 0 when every medium is DONE, 1 when
- * one failed, 2 for a usage error or an option not available yet.
+ * one failed, 2 for a usage error.
  */
 @Command(name = "create", description = "Create IHE PDI media (DICOMDIR file-sets) from files, folders or DICOMDIRs.")
 public final class CreateCommand implements Callable<Integer> {
@@ -61,8 +74,15 @@ public final class CreateCommand implements Callable<Integer> {
     @Option(names = "--iso", description = "ISO image file")
     Path iso;
 
-    @Option(names = "--burn", description = "burner device")
+    @Option(names = "--burn", description = "burner device (see pdistation burn --list-drives)")
     String burn;
+
+    @Option(names = "--label-dir", description = "where --label writes LABEL-DISC<n>.pdf/.png (default: beside --iso, "
+            + "else the current folder)")
+    Path labelDir;
+
+    /** Room kept on each medium for INDEX.HTM, IHE_PDI/ pages and their PNG renderings. */
+    private static final long WEB_RESERVE = 64L << 20;
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "files, folders or DICOMDIRs")
     List<Path> inputs;
@@ -74,13 +94,9 @@ public final class CreateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (web || label || iso != null || burn != null) {
-            err.println((web ? "--web" : label ? "--label" : iso != null ? "--iso" : "--burn") + ": not available yet");
-            err.flush();
-            return 2;
-        }
-        if (this.out == null) {
-            err.println("one of --out, --iso or --burn is required");
+        int targets = (this.out != null ? 1 : 0) + (iso != null ? 1 : 0) + (burn != null ? 1 : 0);
+        if (targets != 1) {
+            err.println("exactly one of --out, --iso or --burn is required");
             err.flush();
             return 2;
         }
@@ -95,8 +111,8 @@ public final class CreateCommand implements Callable<Integer> {
             return 2;
         }
         MediumSize size = mediumSize(p);
-        Plan plan = new Planner(p, size, new TranscodePolicy(org.pdistation.imaging.codec.CodecRegistry.standard(),
-                losslessJpeg), 0).plan(SelectionReader.read(inputs));
+        Plan plan = new Planner(p, size, new TranscodePolicy(CodecRegistry.standard(), losslessJpeg),
+                web ? WEB_RESERVE : 0).plan(SelectionReader.read(inputs));
         out.print(plan.describe());
         out.flush();
         if (plan.media().isEmpty()) {
@@ -105,10 +121,25 @@ public final class CreateCommand implements Callable<Integer> {
             return 1;
         }
         int count = plan.media().size();
+        if (burn != null && count > 1) {
+            err.println("the selection needs " + count + " discs; burn them one by one from --iso images "
+                    + "(pdistation create --iso FILE, then pdistation burn) or choose a larger --medium");
+            err.flush();
+            return 2;
+        }
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        List<StagingStep> steps = new ArrayList<>();
+        if (web) {
+            steps.add(new WebContentStep("en", notes::add));
+        }
+        if (label) {
+            steps.add(new LabelStep(labelDir != null ? labelDir : defaultLabelFolder(), notes::add));
+        }
         TerminalProgress progress = new TerminalProgress(out, System.console() != null);
-        CreateReport report = new MediaCreator(options).create(plan,
-                n -> new FolderTarget(count == 1 ? this.out : this.out.resolve("DISC" + n), replace), progress);
+        MediaCreator creator = new MediaCreator(options, steps, List.of(), CodecRegistry.standard(), null);
+        CreateReport report = creator.create(plan, n -> target(n, count), progress);
         progress.finish();
+        notes.forEach(n -> out.println("note: " + n));
         for (CreateReport.MediumReport m : report.media()) {
             out.printf("medium %d: %s  %s: %d files, %.1f MB, %d transcoded%n", m.number(), m.outcome(), m.target(),
                     m.files(), m.bytes() / 1e6, m.transcoded());
@@ -125,11 +156,40 @@ public final class CreateCommand implements Callable<Integer> {
         return report.allDone() ? 0 : 1;
     }
 
+    /** The n-th of {@code count} media: a folder, an image file (numbered when there are several) or the disc. */
+    private MediaTarget target(int n, int count) {
+        if (this.out != null) {
+            return new FolderTarget(count == 1 ? this.out : this.out.resolve("DISC" + n), replace);
+        }
+        if (iso != null) {
+            return new IsoTarget(count == 1 ? iso : numbered(iso, n), replace);
+        }
+        return new DiscTarget(Burners.forPlatform(), Drive.of(burn), BurnOptions.DEFAULT, Cancellation.none(),
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code study.iso} → {@code study-DISC2.iso}. */
+    static Path numbered(Path file, int n) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String numbered = dot > 0 ? name.substring(0, dot) + "-DISC" + n + name.substring(dot) : name + "-DISC" + n;
+        return file.resolveSibling(numbered);
+    }
+
+    /** Labels go beside an image file, else into the current folder: never onto the medium. */
+    private Path defaultLabelFolder() {
+        Path parent = iso != null ? iso.toAbsolutePath().getParent() : null;
+        return parent != null ? parent : Path.of("").toAbsolutePath();
+    }
+
     private MediumSize mediumSize(Profile p) throws java.io.IOException {
         String m = medium != null ? medium : p == Profile.STD_GEN_CD ? "CD"
                 : p.profileName().contains("USB") ? "USB" : "DVD";
+        if (m.equalsIgnoreCase("USB") && this.out == null) {
+            return MediumSize.usb(Long.MAX_VALUE / 4); // an image for a stick: no size limit but the file system's
+        }
         if (m.equalsIgnoreCase("USB")) {
-            Path probe = out.toAbsolutePath();
+            Path probe = this.out.toAbsolutePath();
             while (probe != null && !Files.exists(probe)) {
                 probe = probe.getParent();
             }
