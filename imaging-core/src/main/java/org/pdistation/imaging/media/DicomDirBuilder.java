@@ -275,10 +275,10 @@ public final class DicomDirBuilder {
         if (tag == Tag.StudyDate || tag == Tag.StudyTime) {
             // F.5.2: Study Date and Time are Type 1; the nearest dates the instance carries stand in for them.
             boolean date = tag == Tag.StudyDate;
-            int[] from = date ? new int[] {Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate}
-                    : new int[] {Tag.SeriesTime, Tag.AcquisitionTime, Tag.ContentTime};
-            String[] names = date ? new String[] {"SeriesDate", "AcquisitionDate", "ContentDate"}
-                    : new String[] {"SeriesTime", "AcquisitionTime", "ContentTime"};
+            int[] from = date ? new int[] {Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate, Tag.InstanceCreationDate}
+                    : new int[] {Tag.SeriesTime, Tag.AcquisitionTime, Tag.ContentTime, Tag.InstanceCreationTime};
+            String[] names = date ? new String[] {"SeriesDate", "AcquisitionDate", "ContentDate", "InstanceCreationDate"}
+                    : new String[] {"SeriesTime", "AcquisitionTime", "ContentTime", "InstanceCreationTime"};
             for (int i = 0; i < from.length; i++) {
                 String v = src.getString(from[i], "").strip();
                 if (!v.isEmpty()) {
@@ -288,7 +288,16 @@ public final class DicomDirBuilder {
                     return true;
                 }
             }
-            return false;
+            // Type 1 leaves no choice: with no date at all in the instance, the date the DICOMDIR is written is the
+            // only honest value left; the warning says so, so that nobody takes it for the date of the study.
+            java.time.LocalDateTime now = java.time.LocalDateTime.now();
+            String v = date ? now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE).substring(0, 8)
+                    : now.format(java.time.format.DateTimeFormatter.ofPattern("HHmmss"));
+            keys.setString(tag, date ? VR.DA : VR.TM, v);
+            problems.add(FileSetProblem.warning(f, -1, "no " + key.keyword() + " nor any other date/time in the"
+                    + " instance; the DICOMDIR's creation " + (date ? "date" : "time") + " written (" + what
+                    + ", Type 1)"));
+            return true;
         }
         return false;
     }
