@@ -21,6 +21,7 @@ import org.pdistation.creator.target.FolderTarget;
 import org.pdistation.creator.target.MediaTarget;
 import org.pdistation.creator.target.Progress;
 import org.pdistation.creator.target.WrittenMedium;
+import org.pdistation.creator.verify.ConformanceCheck;
 import org.pdistation.creator.verify.MediumCheck;
 import org.pdistation.creator.verify.ReadBackVerifier;
 import org.pdistation.imaging.codec.CodecRegistry;
@@ -30,8 +31,10 @@ import org.pdistation.imaging.codec.CodecRegistry;
  * the verification passed; any failure makes it FAILED with the reason, keeps the staged folder for inspection and
  * goes on with the next medium. {@link #cancel()} (from any thread) stops between files.
  *
- * <p>The lead plugs in web content / viewer copies as {@link StagingStep}s and MediaVerifier as a
- * {@link MediumCheck}.
+ * <p>Web content / viewer copies plug in as {@link StagingStep}s. After writing, the medium is read back and, by
+ * default, checked by imaging-core's MediaVerifier for the plan's profile ({@link ConformanceCheck}): errors fail
+ * it, warnings are reported. A failed medium is rolled back ({@link WrittenMedium#rollBack()}) so that it does not
+ * look complete.
  */
 public final class MediaCreator {
     private final CreateOptions options;
@@ -41,18 +44,23 @@ public final class MediaCreator {
     private final Path stagingParent;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** @param stagingParent where staging folders go; null: beside the target where it allows, else the temp dir */
+    /**
+     * @param checks        conformance checks of the written medium; null: the default, imaging-core's MediaVerifier
+     *                      for the plan's profile ({@link ConformanceCheck}); empty: the read-back checks only
+     * @param stagingParent where staging folders go; null: beside the target where it allows, else the temp dir
+     */
     public MediaCreator(CreateOptions options, List<StagingStep> steps, List<MediumCheck> checks,
                         CodecRegistry registry, Path stagingParent) {
         this.options = options;
         this.steps = List.copyOf(steps);
-        this.checks = List.copyOf(checks);
+        this.checks = checks == null ? null : List.copyOf(checks);
         this.registry = registry;
         this.stagingParent = stagingParent;
     }
 
+    /** With the default conformance check ({@link ConformanceCheck}, MediaVerifier) after writing. */
     public MediaCreator(CreateOptions options) {
-        this(options, List.of(), List.of(), CodecRegistry.standard(), null);
+        this(options, List.of(), null, CodecRegistry.standard(), null);
     }
 
     public void cancel() {
@@ -93,20 +101,40 @@ public final class MediaCreator {
                 throw new InterruptedIOException("cancelled");
             }
             List<String> errors;
+            List<String> checkWarnings = new ArrayList<>();
+            List<MediumCheck> all = checks != null ? checks
+                    : List.of(new ConformanceCheck(plan.profile(), options.web()));
             try (WrittenMedium written = target.write(staging, staged.set().fileSetId(), p)) {
-                errors = new ReadBackVerifier(checks).verify(written, digests, staged.set().files(), p);
-            }
-            if (!errors.isEmpty()) {
-                return report(m, target, staged, bytes, CreateReport.Outcome.FAILED,
-                        "verification after writing failed: " + String.join("; ", errors.subList(0,
-                                Math.min(10, errors.size()))), staging);
+                try {
+                    errors = new ReadBackVerifier(all).verify(written, digests, staged.set().files(), p,
+                            checkWarnings);
+                } catch (IOException | RuntimeException e) {
+                    errors = List.of("the medium could not be read back: " + describe(e));
+                }
+                if (!errors.isEmpty()) {
+                    // The medium must not look complete: undo the write; the staged copy stays for inspection.
+                    String undone;
+                    try {
+                        undone = written.rollBack();
+                    } catch (IOException | RuntimeException e) {
+                        undone = "undoing the write failed (" + describe(e) + "); the target may hold an incomplete"
+                                + " file-set";
+                    }
+                    return report(m, target, staged, bytes, checkWarnings, CreateReport.Outcome.FAILED,
+                            "verification after writing failed: " + String.join("; ", errors.subList(0,
+                                    Math.min(10, errors.size())))
+                                    + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : "")
+                                    + "; " + undone + "; staged files kept in " + staging, staging);
+                }
             }
             FolderTarget.deleteTree(staging);
-            return report(m, target, staged, bytes, CreateReport.Outcome.DONE, null, null);
+            return report(m, target, staged, bytes, checkWarnings, CreateReport.Outcome.DONE, null, null);
         } catch (InterruptedIOException e) {
-            return report(m, target, staged, 0, CreateReport.Outcome.CANCELLED, "cancelled", staging);
+            return report(m, target, staged, 0, List.of(), CreateReport.Outcome.CANCELLED, "cancelled", staging);
         } catch (IOException | RuntimeException e) {
-            return report(m, target, staged, 0, CreateReport.Outcome.FAILED, describe(e), staging);
+            return report(m, target, staged, 0, List.of(), CreateReport.Outcome.FAILED,
+                    describe(e) + (staging != null && Files.exists(staging) ? "; staged files kept in " + staging
+                            : ""), staging);
         }
     }
 
@@ -122,12 +150,14 @@ public final class MediaCreator {
     }
 
     private static CreateReport.MediumReport report(PlannedMedium m, MediaTarget target, Stager.Result staged,
-                                                    long bytes, CreateReport.Outcome outcome, String reason,
-                                                    Path staging) {
+                                                    long bytes, List<String> checkWarnings,
+                                                    CreateReport.Outcome outcome, String reason, Path staging) {
         List<StagedFile> files = staged == null ? List.of() : staged.set().files();
+        List<String> warnings = new ArrayList<>(staged == null ? List.of() : staged.warnings());
+        warnings.addAll(checkWarnings);
         long transcoded = files.stream().filter(StagedFile::transcoded).count();
         return new CreateReport.MediumReport(m.number(), target.describe(), files.size(), bytes, transcoded,
-                staged == null ? List.of() : staged.warnings(), staged == null ? List.of() : staged.leftOff(),
+                warnings, staged == null ? List.of() : staged.leftOff(),
                 outcome, reason, staging != null && Files.exists(staging) ? staging : null);
     }
 }

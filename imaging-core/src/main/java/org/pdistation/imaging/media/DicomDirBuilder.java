@@ -80,7 +80,7 @@ public final class DicomDirBuilder {
             }
             add(f, rel);
         }
-        return new Result(List.copyOf(patients.values()), instances, List.copyOf(skipped), List.copyOf(problems));
+        return result();
     }
 
     private void skip(Path f, String why) {
@@ -108,6 +108,35 @@ public final class DicomDirBuilder {
             skip(f, "not a DICOM Part 10 file");
             return;
         }
+        addRecord(f, components, ds, sopClass, sopInstance, df.transferSyntax().uid());
+    }
+
+    /**
+     * Adds one instance whose header the caller already read (a media creator that has just written the file),
+     * instead of reading the file again; gives the same records as {@link #build()} would for that file. Call in
+     * File ID order for the order {@link #build()} gives, then {@link #result()}.
+     *
+     * @param fileId         the File ID components, relative to the root
+     * @param header         the instance's dataset (pixel data not needed); only read
+     * @param sopClass       (0002,0002) of the file
+     * @param sopInstance    (0002,0003) of the file
+     * @param transferSyntax the syntax the file's dataset is encoded in
+     */
+    public void add(List<String> fileId, Dataset header, String sopClass, String sopInstance, String transferSyntax) {
+        Path f = root;
+        for (String c : fileId) {
+            f = f.resolve(c);
+        }
+        addRecord(f, List.copyOf(fileId), header, sopClass, sopInstance, transferSyntax);
+    }
+
+    /** The records of the instances given to {@link #add(List, Dataset, String, String, String)}. */
+    public Result result() {
+        return new Result(List.copyOf(patients.values()), instances, List.copyOf(skipped), List.copyOf(problems));
+    }
+
+    private void addRecord(Path f, List<String> components, Dataset ds, String sopClass, String sopInstance,
+                           String ts) {
         if (!FileIdResolver.isConformant(components)) {
             skip(f, "file ID " + String.join("\\", components)
                     + " is not conformant (1-8 components of 1-8 characters A-Z 0-9 _, PS3.10 8.2)");
@@ -123,22 +152,23 @@ public final class DicomDirBuilder {
             skip(f, "duplicate SOP Instance UID " + sopInstance);
             return;
         }
-        String ts = df.transferSyntax().uid();
         if (!profile.allows(ts)) {
             problems.add(FileSetProblem.warning(f, -1, "transfer syntax " + ts + " is not allowed by " + profile));
         }
-        String patientId = ds.getString(Tag.PatientID, "");
-        Node patient = patients.get(patientId);
+        String patientId = ds.getString(Tag.PatientID, "").strip();
+        // Instances without a Patient ID are told apart by name, each group getting its own generated ID.
+        String patientKey = patientId.isEmpty() ? "\0" + ds.getString(Tag.PatientName, "").strip() : patientId;
+        Node patient = patients.get(patientKey);
         if (patient == null) {
-            patient = newNode(RecordType.PATIENT, ds, f);
-            patients.put(patientId, patient);
+            patient = newNode(RecordType.PATIENT, ds, f, patients.size() + 1);
+            patients.put(patientKey, patient);
         } else {
             checkAgrees(patient, ds, f);
         }
         Node study = child(patient, studyUid, RecordType.STUDY, ds, f);
         Node series = child(study, seriesUid, RecordType.SERIES, ds, f);
         RecordType leafType = LeafTypes.forSopClass(sopClass);
-        Node leaf = newNode(leafType, ds, f);
+        Node leaf = newNode(leafType, ds, f, series.children.size() + 1);
         Dataset k = leaf.keys;
         k.setString(Tag.ReferencedFileID, VR.CS, components.toArray(String[]::new));
         k.setString(Tag.ReferencedSOPClassUIDInFile, VR.UI, sopClass);
@@ -151,7 +181,7 @@ public final class DicomDirBuilder {
     private Node child(Node parent, String key, RecordType type, Dataset ds, Path f) {
         Node n = parent.byKey.get(key);
         if (n == null) {
-            n = newNode(type, ds, f);
+            n = newNode(type, ds, f, parent.children.size() + 1);
             parent.byKey.put(key, n);
             parent.children.add(n);
         } else {
@@ -178,7 +208,8 @@ public final class DicomDirBuilder {
         }
     }
 
-    private Node newNode(RecordType type, Dataset src, Path f) {
+    /** @param ordinal the record's position among its siblings (1-based), used where a number must be supplied */
+    private Node newNode(RecordType type, Dataset src, Path f, int ordinal) {
         Dataset keys = new Dataset(false, 16);
         // PS3.3 F.3.2.2: every record is in use when written.
         keys.setInt(Tag.RecordInUseFlag, VR.US, 0xFFFF);
@@ -192,16 +223,12 @@ public final class DicomDirBuilder {
             }
             switch (key.type()) {
                 case TYPE_1 -> {
-                    if (key.tag() == Tag.StudyID) {
-                        // PS3.11 / PDI-REQUIREMENTS 18: Study ID is type 1 in the record; generate and warn.
-                        String id = Integer.toString(++generatedStudyIds);
-                        keys.setString(Tag.StudyID, VR.SH, id);
-                        problems.add(FileSetProblem.warning(f, -1, "no Study ID; generated " + id));
-                    } else {
-                        keys.set(key.tag(), vrOf(key.tag()), null);
-                        problems.add(FileSetProblem.warning(f, -1, "type 1 key " + key.keyword() + " of the "
-                                + type.code() + " record is missing in the instance; written empty"));
+                    if (supply(type, key, src, keys, f, ordinal)) {
+                        continue;
                     }
+                    keys.set(key.tag(), vrOf(key.tag()), null);
+                    problems.add(FileSetProblem.warning(f, -1, "type 1 key " + key.keyword() + " of the "
+                            + type.code() + " record is missing in the instance; written empty"));
                 }
                 case TYPE_2 -> keys.set(key.tag(), vrOf(key.tag()), null);
                 default -> { }
@@ -214,6 +241,65 @@ public final class DicomDirBuilder {
                     ? b.clone() : String.join("\\", cs));
         }
         return new Node(type, keys);
+    }
+
+    /**
+     * PS3.3 F.5 / PDI-REQUIREMENTS 18: a Type 1 key the instance lacks is supplied where a value can be derived
+     * honestly, and reported (by attribute, never by value for patient data) so the report shows what was made up.
+     * Returns false when nothing can be supplied.
+     */
+    private boolean supply(RecordType type, RecordKeys.Key key, Dataset src, Dataset keys, Path f, int ordinal) {
+        int tag = key.tag();
+        String what = type.code() + " record key " + key.keyword();
+        if (tag == Tag.StudyID) {
+            String id = Integer.toString(++generatedStudyIds);
+            keys.setString(Tag.StudyID, VR.SH, id);
+            problems.add(FileSetProblem.warning(f, -1, "no Study ID; generated " + id + " (" + what + ", Type 1)"));
+            return true;
+        }
+        if (tag == Tag.PatientID) {
+            // F.5.1: the Patient ID is unique in the file-set; one generated per patient record.
+            String id = "PDIGEN" + String.format("%06d", ordinal);
+            keys.setString(Tag.PatientID, VR.LO, id);
+            problems.add(FileSetProblem.warning(f, -1, "no Patient ID; generated a unique one (" + what + ", Type 1)"));
+            return true;
+        }
+        if (tag == Tag.SeriesNumber || tag == Tag.InstanceNumber) {
+            // The position within the study / series, in File ID order.
+            keys.setString(tag, VR.IS, Integer.toString(ordinal));
+            problems.add(FileSetProblem.warning(f, -1, "no " + key.keyword() + "; supplied " + ordinal
+                    + " from its order within the " + (tag == Tag.SeriesNumber ? "study" : "series")
+                    + " (" + what + ", Type 1)"));
+            return true;
+        }
+        if (tag == Tag.StudyDate || tag == Tag.StudyTime) {
+            // F.5.2: Study Date and Time are Type 1; the nearest dates the instance carries stand in for them.
+            boolean date = tag == Tag.StudyDate;
+            int[] from = date ? new int[] {Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate, Tag.InstanceCreationDate}
+                    : new int[] {Tag.SeriesTime, Tag.AcquisitionTime, Tag.ContentTime, Tag.InstanceCreationTime};
+            String[] names = date ? new String[] {"SeriesDate", "AcquisitionDate", "ContentDate", "InstanceCreationDate"}
+                    : new String[] {"SeriesTime", "AcquisitionTime", "ContentTime", "InstanceCreationTime"};
+            for (int i = 0; i < from.length; i++) {
+                String v = src.getString(from[i], "").strip();
+                if (!v.isEmpty()) {
+                    keys.setString(tag, date ? VR.DA : VR.TM, v);
+                    problems.add(FileSetProblem.warning(f, -1, "no " + key.keyword() + "; supplied from "
+                            + names[i] + " (" + what + ", Type 1)"));
+                    return true;
+                }
+            }
+            // Type 1 leaves no choice: with no date at all in the instance, the date the DICOMDIR is written is the
+            // only honest value left; the warning says so, so that nobody takes it for the date of the study.
+            java.time.LocalDateTime now = java.time.LocalDateTime.now();
+            String v = date ? now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE).substring(0, 8)
+                    : now.format(java.time.format.DateTimeFormatter.ofPattern("HHmmss"));
+            keys.setString(tag, date ? VR.DA : VR.TM, v);
+            problems.add(FileSetProblem.warning(f, -1, "no " + key.keyword() + " nor any other date/time in the"
+                    + " instance; the DICOMDIR's creation " + (date ? "date" : "time") + " written (" + what
+                    + ", Type 1)"));
+            return true;
+        }
+        return false;
     }
 
     private static VR vrOf(int tag) {

@@ -43,11 +43,25 @@ public final class DicomDirWriter {
     private DicomDirWriter() {}
 
     public static Outcome write(Request req) throws IOException {
+        checkFileSetId(req);
+        return write(req, new DicomDirBuilder(req.root(), req.profile()).build());
+    }
+
+    private static void checkFileSetId(Request req) {
         String fsId = req.fileSetId() == null ? "" : req.fileSetId();
         if (!fsId.matches("[A-Z0-9_ ]{0,16}")) {
             throw new IllegalArgumentException("File-set ID must be 0-16 characters A-Z 0-9 _ (PS3.10 8.2)");
         }
-        DicomDirBuilder.Result built = new DicomDirBuilder(req.root(), req.profile()).build();
+    }
+
+    /**
+     * Writes the DICOMDIR from records already built ({@link DicomDirBuilder#add} then
+     * {@link DicomDirBuilder#result()}), so that a writer that has the headers in hand does not read its files
+     * again. The records' offsets are set here.
+     */
+    public static Outcome write(Request req, DicomDirBuilder.Result built) throws IOException {
+        checkFileSetId(req);
+        String fsId = req.fileSetId() == null ? "" : req.fileSetId();
         String uid = req.fileSetUid() != null ? req.fileSetUid() : newUid();
 
         Dataset top = new Dataset(false, 8);

@@ -94,25 +94,38 @@ public final class SelectionReader {
         });
         files.sort(null);
         for (Path f : files) {
-            if (looksLikePart10(f)) {
-                addFile(f);
-            }
-        }
-    }
-
-    /** Inside a walked folder only Part 10 files count: README, HTML, viewers are not inputs (never executed). */
-    private static boolean looksLikePart10(Path f) {
-        try (InputStream in = Files.newInputStream(f)) {
-            byte[] b = in.readNBytes(132);
-            return b.length == 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M';
-        } catch (IOException e) {
-            return false;
+            // Inside a walked folder only Part 10 files count: README, HTML, viewers are not inputs (never executed).
+            addFile(f, true);
         }
     }
 
     private void addFile(Path f) {
+        addFile(f, false);
+    }
+
+    /**
+     * The first bytes of a file: enough for the preamble and file meta in all but odd files (then up to
+     * {@link Part10Header#LIMIT}), read once for both the "DICM" test and the dataset offset that staging needs.
+     */
+    private static byte[] head(Path f, int n) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            return in.readNBytes(n);
+        }
+    }
+
+    private void addFile(Path f, boolean onlyPart10) {
         DicomFile df;
+        Part10Header part10;
         try {
+            byte[] head = head(f, 4096);
+            boolean dicm = Part10Header.hasDicmPrefix(head);
+            if (onlyPart10 && !dicm) {
+                return;
+            }
+            part10 = dicm ? Part10Header.parse(head) : null;
+            if (dicm && part10 == null && head.length == 4096) {
+                part10 = Part10Header.parse(head(f, Part10Header.LIMIT));
+            }
             df = DicomReader.read(f, ReadOptions.HEADER_ONLY);
         } catch (IOException | RuntimeException e) {
             problems.add(new SelectionProblem(f, "not readable as DICOM: " + e.getMessage()));
@@ -156,7 +169,8 @@ public final class SelectionReader {
                 ds.getString(Tag.PatientBirthDate, ""), study, ds.getString(Tag.StudyDate, ""),
                 ds.getString(Tag.StudyDescription, ""), series, ds.getInt(Tag.SeriesNumber, 0),
                 ds.getString(Tag.Modality, ""), sopClass, sopInstance, ds.getInt(Tag.InstanceNumber, 0),
-                frames, nativeBytes, meta.getString(Tag.SourceApplicationEntityTitle, "").strip()));
+                frames, nativeBytes, meta.getString(Tag.SourceApplicationEntityTitle, "").strip(),
+                part10, ds));
     }
 
     private static String nonEmpty(String a, String b) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.pdistation.creator.plan.InputInstance;
+import org.pdistation.creator.plan.Part10Header;
 import org.pdistation.creator.plan.PlannedInstance;
 import org.pdistation.creator.plan.TranscodeDecision;
 import org.pdistation.imaging.codec.CodecRegistry;
@@ -50,15 +51,25 @@ public final class InstanceWriter {
         this.transcoder = new Transcoder(registry, false);
     }
 
-    /** Writes {@code out} (which must not exist); returns whether pixel data was transcoded. */
-    public boolean write(PlannedInstance planned, Path out) throws IOException, LeftOffException {
+    /** How an instance was written. */
+    public enum How {
+        /** Dataset bytes copied unchanged behind a new meta: the selection's header describes the file. */
+        COPIED,
+        /** Parsed and written again in the same transfer syntax. */
+        REWRITTEN,
+        /** Pixel data re-encoded. */
+        TRANSCODED
+    }
+
+    /** Writes {@code out} (which must not exist). */
+    public How write(PlannedInstance planned, Path out) throws IOException, LeftOffException {
         InputInstance in = planned.input();
         TranscodeDecision d = planned.decision();
         if (d.action() == TranscodeDecision.Action.KEEP && in.hasPreamble()) {
-            Part10Header h = Part10Header.read(in.file());
+            Part10Header h = in.part10() != null ? in.part10() : Part10Header.read(in.file());
             if (h != null && h.transferSyntax().equals(in.transferSyntax())) {
                 copyWithNewMeta(in, h, out);
-                return false;
+                return How.COPIED;
             }
         }
         return rewrite(planned, out);
@@ -99,7 +110,7 @@ public final class InstanceWriter {
         }
     }
 
-    private boolean rewrite(PlannedInstance planned, Path out) throws IOException, LeftOffException {
+    private How rewrite(PlannedInstance planned, Path out) throws IOException, LeftOffException {
         InputInstance in = planned.input();
         DicomFile df;
         try {
@@ -128,7 +139,7 @@ public final class InstanceWriter {
         }
         DicomWriter.write(out, meta(in, target.uid()), ds, target, WriteOptions.DEFAULT);
         Privacy.restrict(out);
-        return !target.uid().equals(df.transferSyntax().uid());
+        return target.uid().equals(df.transferSyntax().uid()) ? How.REWRITTEN : How.TRANSCODED;
     }
 
 }

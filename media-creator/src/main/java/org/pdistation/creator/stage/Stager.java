@@ -11,6 +11,11 @@ import org.pdistation.creator.plan.PlannedInstance;
 import org.pdistation.creator.plan.PlannedMedium;
 import org.pdistation.creator.target.Progress;
 import org.pdistation.imaging.codec.CodecRegistry;
+import org.pdistation.imaging.data.Dataset;
+import org.pdistation.imaging.io.DicomFile;
+import org.pdistation.imaging.io.DicomReader;
+import org.pdistation.imaging.io.ReadOptions;
+import org.pdistation.imaging.media.DicomDirBuilder;
 import org.pdistation.imaging.media.DicomDirWriter;
 import org.pdistation.imaging.media.FileSetProblem;
 import org.pdistation.imaging.media.Profile;
@@ -41,6 +46,29 @@ public final class Stager {
         this.registry = registry;
     }
 
+    /** What the DICOMDIR record of one staged file is built from; header null: read the staged file. */
+    private record Header(List<String> fileId, Dataset header, InputInstance in, Path staged, String syntax) {}
+
+    /**
+     * The DICOMDIR records from the headers read at selection: a file copied behind a new meta has exactly the
+     * dataset its source had, so reading it again would only cost time. Rewritten and transcoded files are read
+     * back (header only), since their dataset changed. File ID order, as a walk of the staged folder gives.
+     */
+    private DicomDirBuilder.Result records(Path root, List<Header> headers) throws IOException {
+        DicomDirBuilder b = new DicomDirBuilder(root, profile);
+        List<Header> sorted = new ArrayList<>(headers);
+        sorted.sort(java.util.Comparator.comparing(h -> String.join("/", h.fileId())));
+        for (Header h : sorted) {
+            Dataset ds = h.header();
+            if (ds == null) {
+                DicomFile df = DicomReader.read(h.staged(), ReadOptions.HEADER_ONLY);
+                ds = df.dataset();
+            }
+            b.add(h.fileId(), ds, h.in().sopClassUid(), h.in().sopInstanceUid(), h.syntax());
+        }
+        return b.result();
+    }
+
     /**
      * @param cancelled polled between files; when true, staging stops with {@link java.io.InterruptedIOException}
      */
@@ -53,6 +81,7 @@ public final class Stager {
         List<String> warnings = new ArrayList<>();
         List<String> leftOff = new ArrayList<>();
         List<PlannedInstance> written = new ArrayList<>();
+        List<Header> headers = new ArrayList<>();
         int total = medium.instances().size();
         int done = 0;
         for (PlannedInstance p : medium.instances()) {
@@ -67,10 +96,12 @@ public final class Stager {
             }
             Privacy.createDirectories(out.getParent());
             try {
-                boolean transcoded = writer.write(p, out);
-                files.add(new StagedFile(id, in.file(), out, p.decision().targetSyntax(), transcoded,
-                        java.nio.file.Files.size(out)));
+                InstanceWriter.How how = writer.write(p, out);
+                files.add(new StagedFile(id, in.file(), out, p.decision().targetSyntax(),
+                        how == InstanceWriter.How.TRANSCODED, java.nio.file.Files.size(out)));
                 written.add(p);
+                headers.add(new Header(id, how == InstanceWriter.How.COPIED && in.header() != null ? in.header()
+                        : null, in, out, p.decision().targetSyntax()));
             } catch (InstanceWriter.LeftOffException e) {
                 java.nio.file.Files.deleteIfExists(out);
                 leftOff.add(in.file() + ": left off the medium: " + e.getMessage());
@@ -82,7 +113,7 @@ public final class Stager {
         String fileSetId = options.fileSetIdFor(medium.number(), count);
         // PS3.3 F.5.1 / PDI-REQUIREMENTS 15: the File-set Descriptor names README.TXT.
         DicomDirWriter.Outcome dir = DicomDirWriter.write(new DicomDirWriter.Request(root, profile, fileSetId,
-                List.of(ReadmeWriter.FILE_NAME), null));
+                List.of(ReadmeWriter.FILE_NAME), null), records(root, headers));
         Privacy.restrict(dir.dicomdir());
         for (FileSetProblem fp : dir.problems()) {
             warnings.add("DICOMDIR: " + fp.describe());

@@ -8,4 +8,16 @@ import java.util.List;
 @FunctionalInterface
 public interface MediumCheck {
     List<String> errors(Path root) throws IOException;
+
+    /** Errors fail the medium; warnings go into the report. By default a check has errors only. */
+    default Outcome check(Path root) throws IOException {
+        return new Outcome(errors(root), List.of());
+    }
+
+    record Outcome(List<String> errors, List<String> warnings) {
+        public Outcome {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+    }
 }

@@ -76,6 +76,12 @@ public final class ReadBackVerifier {
      */
     public List<String> verify(WrittenMedium medium, Map<String, String> staged, List<StagedFile> dicomFiles,
                                Progress progress) throws IOException {
+        return verify(medium, staged, dicomFiles, progress, new ArrayList<>());
+    }
+
+    /** As {@link #verify(WrittenMedium, Map, List, Progress)}, adding the checks' warnings to {@code warnings}. */
+    public List<String> verify(WrittenMedium medium, Map<String, String> staged, List<StagedFile> dicomFiles,
+                               Progress progress, List<String> warnings) throws IOException {
         List<String> errors = new ArrayList<>();
         Path root = medium.root();
         Map<String, String> written = digests(root, !medium.movedByRename(), progress);
@@ -95,7 +101,9 @@ public final class ReadBackVerifier {
         }
         checkDicomdir(root, dicomFiles, errors);
         for (MediumCheck c : checks) {
-            errors.addAll(c.errors(root));
+            MediumCheck.Outcome o = c.check(root);
+            errors.addAll(o.errors());
+            warnings.addAll(o.warnings());
         }
         return errors;
     }

@@ -17,7 +17,7 @@ class PlannerTest {
     static InputInstance inst(String study, int series, int n, long size) {
         return new InputInstance(Path.of("/in/" + study + "/" + series + "/" + n), size, "1.2.840.10008.1.2.1", true,
                 "PID", "Doe^J", "", study, "20260101", "", study + "." + series, series, "CT",
-                "1.2.840.10008.5.1.4.1.1.2", study + "." + series + "." + n, n, 1, 0, "");
+                "1.2.840.10008.5.1.4.1.1.2", study + "." + series + "." + n, n, 1, 0, "", null, null);
     }
 
     static List<InputInstance> study(String uid, int series, int perSeries, long size) {

@@ -106,11 +106,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--files", defaultValue = "1000", description = "generated CT files (default ${DEFAULT-VALUE})")
         int files;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "timed rounds after one warm-up (default ${DEFAULT-VALUE})")
-        int rounds;
-
-        @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
-        Path work;
+        @CommandLine.Mixin
+        Common common = new Common();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -118,8 +115,8 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (BenchData data = BenchData.generate(work, files, out)) {
-                org.pdistation.viewer.bench.CreateBenchmark.run(data, rounds, out);
+            try (BenchData data = BenchData.generate(common.work, files, out)) {
+                org.pdistation.viewer.bench.CreateBenchmark.run(data, common.warmup, common.pairs, out);
             }
             return 0;
         }

@@ -20,7 +20,10 @@ final class LeafChecks {
         DirTree.Node patient = n.ancestor(RecordType.PATIENT);
         DirTree.Node study = n.ancestor(RecordType.STUDY);
         DirTree.Node series = n.ancestor(RecordType.SERIES);
-        if (patient != null && !Values.same(patient.item.getString(Tag.PatientID), h.patientId())) {
+        // PS3.3 F.5.1 makes Patient ID Type 1 in the record, and PDI-REQUIREMENTS 18 tells a writer to generate one
+        // when the instance has none: a record value where the file's is empty is supplied, not contradictory.
+        if (patient != null && !Values.same(patient.item.getString(Tag.PatientID), h.patientId())
+                && !(h.patientId() == null || h.patientId().isBlank())) {
             f.error(22, rel, patient.offset, Tag.PatientID, "PATIENT record's Patient ID differs from that of "
                     + mf.rel() + " (values not shown)");
         }

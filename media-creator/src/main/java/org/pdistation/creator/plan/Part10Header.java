@@ -1,4 +1,4 @@
-package org.pdistation.creator.stage;
+package org.pdistation.creator.plan;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +16,25 @@ import java.nio.file.Path;
  */
 public record Part10Header(long datasetOffset, String transferSyntax) {
     /** Meta groups are a few hundred bytes; a larger one is odd enough to take the slow, parsing path. */
-    private static final int LIMIT = 64 * 1024;
+    public static final int LIMIT = 64 * 1024;
 
     /** The header, or null when the file does not start with a well-formed Explicit VR LE meta group. */
     public static Part10Header read(Path file) throws IOException {
-        byte[] b;
         try (InputStream in = Files.newInputStream(file)) {
-            b = in.readNBytes(LIMIT);
+            return parse(in.readNBytes(LIMIT));
         }
+    }
+
+    /** True when the bytes start with a 128-byte preamble and "DICM" (PS3.10 7.1). */
+    public static boolean hasDicmPrefix(byte[] b) {
+        return b.length >= 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M';
+    }
+
+    /**
+     * The header from a file's first bytes, or null when they do not hold a complete, well-formed meta group (too
+     * few bytes given included: read more, up to {@link #LIMIT}, and try again).
+     */
+    public static Part10Header parse(byte[] b) {
         if (b.length < 132 || b[128] != 'D' || b[129] != 'I' || b[130] != 'C' || b[131] != 'M') {
             return null;
         }
