@@ -136,7 +136,7 @@ public final class CreateCommand implements Callable<Integer> {
             steps.add(new LabelStep(labelDir != null ? labelDir : defaultLabelFolder(), notes::add));
         }
         TerminalProgress progress = new TerminalProgress(out, System.console() != null);
-        MediaCreator creator = new MediaCreator(options, steps, List.of(), CodecRegistry.standard(), null);
+        MediaCreator creator = new MediaCreator(options, steps, null, CodecRegistry.standard(), null);
         CreateReport report = creator.create(plan, n -> target(n, count), progress);
         progress.finish();
         notes.forEach(n -> out.println("note: " + n));
