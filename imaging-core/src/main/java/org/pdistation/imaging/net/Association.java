@@ -480,6 +480,35 @@ public final class Association implements Closeable {
         return pending.poll();
     }
 
+    /**
+     * Waits up to {@code wait} for the peer to send anything, without consuming it: true when a PDU has begun to
+     * arrive (or the connection ended, which the next read reports), false when the wait ran out. Unlike a read,
+     * running out of time here does not abort the association: it serves waiting for an optional message such as
+     * a Storage Commitment N-EVENT-REPORT (PS3.4 J.3.3).
+     */
+    public boolean awaitIncoming(Duration wait) throws IOException {
+        checkOpen();
+        if (!pending.isEmpty()) {
+            return true;
+        }
+        try {
+            socket.setSoTimeout(millis(wait));
+            in.mark(1);
+            in.read();
+            in.reset();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            close();
+            throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+        } finally {
+            if (!closed) {
+                socket.setSoTimeout(millis(options.readTimeout()));
+            }
+        }
+    }
+
     private IOException protocolError(String message) {
         sendQuietly(socket, Abort.provider(Abort.UNEXPECTED_PDU));
         close();
