@@ -427,6 +427,37 @@ public final class Association implements Closeable {
             return n;
         }
 
+        /**
+         * Writes each received PDV's bytes to {@code sink} in one call: no intermediate buffer, and writes as large
+         * as the peer's PDUs (a C-STORE SCP writing a file otherwise pays one system call per 16 KiB).
+         */
+        @Override
+        public long transferTo(OutputStream sink) throws IOException {
+            long total = 0;
+            while (true) {
+                if (pos < cur.length) {
+                    int n = cur.length - pos;
+                    sink.write(cur, pos, n);
+                    pos = cur.length;
+                    total += n;
+                }
+                if (last) {
+                    return total;
+                }
+                Pdv pdv = nextPdv(false);
+                if (pdv.command()) {
+                    throw protocolError("command PDV in the middle of a data set");
+                }
+                if (contextId >= 0 && pdv.contextId() != contextId) {
+                    throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
+                }
+                contextId = pdv.contextId();
+                cur = pdv.data();
+                pos = 0;
+                last = pdv.last();
+            }
+        }
+
         @Override
         public void close() throws IOException {
             // Drain the rest so that the association stays in step.

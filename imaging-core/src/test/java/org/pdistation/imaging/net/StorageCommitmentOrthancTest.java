@@ -78,6 +78,7 @@ class StorageCommitmentOrthancTest {
 
                 CommitmentResult all = scu.commit(refs, Duration.ofSeconds(30));
                 assertTrue(all.allCommitted(), () -> all + "\n" + tail(dir.resolve("orthanc.log")));
+                assertFalse(all.reportedOnSameAssociation(), "Orthanc reports on a new association");
                 assertEquals(Set.copyOf(refs), Set.copyOf(all.committed()));
 
                 List<SopRef> asked = new ArrayList<>(refs);
