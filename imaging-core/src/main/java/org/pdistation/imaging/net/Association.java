@@ -66,7 +66,8 @@ public final class Association implements Closeable {
                         boolean requestor) throws IOException {
         this.socket = socket;
         this.in = in;
-        this.out = socket.getOutputStream();
+        // Java sockets have no write timeout: the watchdog gives writes the same limit as reads (NetOptions).
+        this.out = new WriteWatchdog(socket, socket.getOutputStream(), options.readTimeout());
         this.reader = new PduReader(in, options.maxPduLength());
         this.options = options;
         this.request = request;

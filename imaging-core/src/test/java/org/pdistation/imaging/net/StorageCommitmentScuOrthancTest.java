@@ -32,7 +32,7 @@ import org.pdistation.imaging.testing.Peers;
  * Our Storage Commitment SCU against Orthanc, which (since 1.6) reports on a new association to the modality it
  * finds in its DicomModalities by our calling AE title.
  */
-class StorageCommitmentOrthancTest {
+class StorageCommitmentScuOrthancTest {
 
     @Test
     void orthancCommitsStoredInstancesAndFailsTheOneNeverStored(@TempDir Path dir) throws Exception {

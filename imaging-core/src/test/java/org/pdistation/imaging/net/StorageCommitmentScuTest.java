@@ -25,7 +25,7 @@ import org.pdistation.imaging.net.CommitmentResult.SopRef;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 
 /** Storage Commitment Push Model (PS3.4 J) between our SCU and our SCP, on the same and on a new association. */
-class StorageCommitmentTest {
+class StorageCommitmentScuTest {
     private static final NetOptions OPTS = NetOptions.DEFAULT.withReadTimeout(Duration.ofSeconds(10));
 
     private static List<SopRef> storeSome(Path dir, DicomServer scp, int count) throws Exception {
