@@ -38,9 +38,15 @@ public final class DicomServer implements Closeable {
      * @param allowedCalling  calling AE titles allowed; empty allows all
      * @param maxAssociations most associations served at once; more are rejected (transient, local limit)
      * @param options         PDU size and timeouts
+     * @param authenticator   checks the User Identity of each association (PS3.7 D.3.3.7); null for none
      */
     public record Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
-                         NetOptions options) {
+                         NetOptions options, UserAuthenticator authenticator) {
+        public Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
+                      NetOptions options) {
+            this(aet, bindHost, port, allowedCalling, maxAssociations, options, null);
+        }
+
         public Config {
             RemoteAe.checkAet(aet);
             allowedCalling = Set.copyOf(allowedCalling);
@@ -72,7 +78,7 @@ public final class DicomServer implements Closeable {
                 : new CommitmentScp(commitment, config.aet(), config.options());
         this.commitmentReceiver = receiver;
         this.policy = new ScpPolicy(config.aet(), config.allowedCalling(), config.options().maxPduLength(),
-                commitment != null, receiver != null);
+                commitment != null, receiver != null, config.authenticator());
         this.acceptThread = Thread.ofVirtual().name("dicom-accept-" + server.getLocalPort()).unstarted(this::acceptLoop);
     }
 

@@ -26,9 +26,10 @@ import org.pdistation.imaging.net.pdu.UserInfo;
  * @param commitmentScu whether the Storage Commitment Push Model is accepted with the requestor as SCU (we serve
  *                      N-ACTION as its SCP)
  * @param commitmentScp whether it is accepted with the requestor as SCP (we receive N-EVENT-REPORTs as its SCU)
+ * @param authenticator checks the requestor's User Identity (PS3.7 D.3.3.7); null accepts any or none
  */
 public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength, boolean commitmentScu,
-                        boolean commitmentScp) implements AssociationAcceptor {
+                        boolean commitmentScp, UserAuthenticator authenticator) implements AssociationAcceptor {
     public ScpPolicy {
         RemoteAe.checkAet(aet);
         allowed = Set.copyOf(allowed);
@@ -36,7 +37,7 @@ public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength, boole
 
     /** Verification and Storage only. */
     public ScpPolicy(String aet, Set<String> allowed, int maxPduLength) {
-        this(aet, allowed, maxPduLength, false, false);
+        this(aet, allowed, maxPduLength, false, false, null);
     }
 
     @Override
@@ -54,6 +55,10 @@ public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength, boole
         }
         if (!allowed.isEmpty() && !allowed.contains(rq.callingAet())) {
             return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.CALLING_AE_NOT_RECOGNIZED);
+        }
+        if (authenticator != null && !authenticator.accepts(rq.userInfo().identity())) {
+            // PS3.7 D.3.3.7.3: an identity the acceptor does not accept is answered with A-ASSOCIATE-RJ.
+            return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.NO_REASON);
         }
         List<PresentationContextAc> answers = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
