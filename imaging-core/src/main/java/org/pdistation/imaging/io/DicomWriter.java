@@ -83,11 +83,16 @@ public final class DicomWriter {
                                       boolean topLevel) throws IOException {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
-            DeflaterOutputStream dos = new DeflaterOutputStream(new NonClosing(os), deflater, 1 << 16);
+            NonClosing counted = new NonClosing(os);
+            DeflaterOutputStream dos = new DeflaterOutputStream(counted, deflater, 1 << 16);
             DicomOutput body = new DicomOutput(dos);
             new DatasetEncoder(ts, options).write(body, ds, topLevel);
             body.flush();
             dos.finish();
+            // PS3.5 A.5: an odd-length deflated bit stream gets a single trailing NULL byte.
+            if ((counted.count & 1) != 0) {
+                os.write(0);
+            }
         } finally {
             deflater.end();
         }
@@ -160,15 +165,24 @@ public final class DicomWriter {
         enc.write(out, m, false);
     }
 
-    /** Keeps {@link DeflaterOutputStream#close()} from closing the caller's stream. */
+    /** Keeps {@link DeflaterOutputStream#close()} from closing the caller's stream; counts what passes. */
     private static final class NonClosing extends java.io.FilterOutputStream {
+        long count;
+
         NonClosing(OutputStream out) {
             super(out);
         }
 
         @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
+            count += len;
         }
 
         @Override

@@ -66,7 +66,8 @@ public final class Association implements Closeable {
                         boolean requestor) throws IOException {
         this.socket = socket;
         this.in = in;
-        this.out = socket.getOutputStream();
+        // Java sockets have no write timeout: the watchdog gives writes the same limit as reads (NetOptions).
+        this.out = new WriteWatchdog(socket, socket.getOutputStream(), options.readTimeout());
         this.reader = new PduReader(in, options.maxPduLength());
         this.options = options;
         this.request = request;
@@ -455,6 +456,37 @@ public final class Association implements Closeable {
             return n;
         }
 
+        /**
+         * Writes each received PDV's bytes to {@code sink} in one call: no intermediate buffer, and writes as large
+         * as the peer's PDUs (a C-STORE SCP writing a file otherwise pays one system call per 16 KiB).
+         */
+        @Override
+        public long transferTo(OutputStream sink) throws IOException {
+            long total = 0;
+            while (true) {
+                if (pos < cur.length) {
+                    int n = cur.length - pos;
+                    sink.write(cur, pos, n);
+                    pos = cur.length;
+                    total += n;
+                }
+                if (last) {
+                    return total;
+                }
+                Pdv pdv = nextPdv(false);
+                if (pdv.command()) {
+                    throw protocolError("command PDV in the middle of a data set");
+                }
+                if (contextId >= 0 && pdv.contextId() != contextId) {
+                    throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
+                }
+                contextId = pdv.contextId();
+                cur = pdv.data();
+                pos = 0;
+                last = pdv.last();
+            }
+        }
+
         @Override
         public void close() throws IOException {
             // Drain the rest so that the association stays in step.
@@ -506,6 +538,35 @@ public final class Association implements Closeable {
             }
         }
         return pending.poll();
+    }
+
+    /**
+     * Waits up to {@code wait} for the peer to send anything, without consuming it: true when a PDU has begun to
+     * arrive (or the connection ended, which the next read reports), false when the wait ran out. Unlike a read,
+     * running out of time here does not abort the association: it serves waiting for an optional message such as
+     * a Storage Commitment N-EVENT-REPORT (PS3.4 J.3.3).
+     */
+    public boolean awaitIncoming(Duration wait) throws IOException {
+        checkOpen();
+        if (!pending.isEmpty()) {
+            return true;
+        }
+        try {
+            socket.setSoTimeout(millis(wait));
+            in.mark(1);
+            in.read();
+            in.reset();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            close();
+            throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+        } finally {
+            if (!closed) {
+                socket.setSoTimeout(millis(options.readTimeout()));
+            }
+        }
     }
 
     private IOException protocolError(String message) {

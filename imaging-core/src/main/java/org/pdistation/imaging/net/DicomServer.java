@@ -38,9 +38,15 @@ public final class DicomServer implements Closeable {
      * @param allowedCalling  calling AE titles allowed; empty allows all
      * @param maxAssociations most associations served at once; more are rejected (transient, local limit)
      * @param options         PDU size and timeouts
+     * @param authenticator   checks the User Identity of each association (PS3.7 D.3.3.7); null for none
      */
     public record Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
-                         NetOptions options) {
+                         NetOptions options, UserAuthenticator authenticator) {
+        public Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
+                      NetOptions options) {
+            this(aet, bindHost, port, allowedCalling, maxAssociations, options, null);
+        }
+
         public Config {
             RemoteAe.checkAet(aet);
             allowedCalling = Set.copyOf(allowedCalling);
@@ -58,14 +64,21 @@ public final class DicomServer implements Closeable {
     private final AtomicInteger active = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Thread acceptThread;
+    private final CommitmentScp commitmentScp;
+    private final CommitmentReceiver commitmentReceiver;
     private volatile boolean closing;
 
-    private DicomServer(Config config, StorageSink sink, ServerSocket server) {
+    private DicomServer(Config config, StorageSink sink, ServerSocket server, CommitmentPolicy commitment,
+                        CommitmentReceiver receiver) {
         this.config = config;
         this.sink = sink;
         this.server = server;
         this.slots = new Semaphore(config.maxAssociations());
-        this.policy = new ScpPolicy(config.aet(), config.allowedCalling(), config.options().maxPduLength());
+        this.commitmentScp = commitment == null ? null
+                : new CommitmentScp(commitment, config.aet(), config.options());
+        this.commitmentReceiver = receiver;
+        this.policy = new ScpPolicy(config.aet(), config.allowedCalling(), config.options().maxPduLength(),
+                commitment != null, receiver != null, config.authenticator());
         this.acceptThread = Thread.ofVirtual().name("dicom-accept-" + server.getLocalPort()).unstarted(this::acceptLoop);
     }
 
@@ -75,6 +88,16 @@ public final class DicomServer implements Closeable {
 
     /** Starts listening; with an SSLServerSocketFactory the server speaks DICOM over TLS (PS3.15 B.1). */
     public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory) throws IOException {
+        return start(config, sink, factory, null, null);
+    }
+
+    /**
+     * As {@link #start(Config, StorageSink, ServerSocketFactory)}, also serving Storage Commitment (PS3.4 J): as
+     * its SCP when {@code commitment} is given (N-ACTION), and as its SCU receiving N-EVENT-REPORTs on associations
+     * the SCP opens to us when {@code receiver} is given. Either may be null.
+     */
+    public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory,
+                                    CommitmentPolicy commitment, CommitmentReceiver receiver) throws IOException {
         ServerSocket ss = factory.createServerSocket();
         try {
             ss.setReuseAddress(true);
@@ -84,7 +107,7 @@ public final class DicomServer implements Closeable {
             ss.close();
             throw e;
         }
-        DicomServer s = new DicomServer(config, sink, ss);
+        DicomServer s = new DicomServer(config, sink, ss, commitment, receiver);
         s.acceptThread.start();
         return s;
     }
@@ -158,6 +181,10 @@ public final class DicomServer implements Closeable {
                 a.sendCommand(c.contextId(), Commands.response(cmd, Status.SUCCESS));
             } else if (field == CommandField.C_STORE_RQ) {
                 a.sendCommand(c.contextId(), store(a, c));
+            } else if (field == CommandField.N_ACTION_RQ && commitmentScp != null) {
+                commitmentScp.serve(a, c);
+            } else if (field == CommandField.N_EVENT_REPORT_RQ && commitmentReceiver != null) {
+                commitmentReceiver.serve(a, c);
             } else if (field == CommandField.C_CANCEL_RQ) {
                 // PS3.7 9.3.2.3: a C-CANCEL has no response; nothing of ours is cancellable.
                 drainIfData(a, cmd);

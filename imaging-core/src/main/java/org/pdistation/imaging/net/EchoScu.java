@@ -23,8 +23,14 @@ public final class EchoScu {
     /** As {@link #echo(RemoteAe, String, NetOptions)} over sockets from {@code sockets} (e.g. TLS). */
     public static Status echo(javax.net.SocketFactory sockets, RemoteAe target, String callingAet, NetOptions options)
             throws IOException {
+        return echo(sockets, target, callingAet, options, null);
+    }
+
+    /** As above, sending a User Identity (PS3.7 D.3.3.7) when {@code identity} is not null. */
+    public static Status echo(javax.net.SocketFactory sockets, RemoteAe target, String callingAet, NetOptions options,
+                              org.pdistation.imaging.net.pdu.UserIdentity identity) throws IOException {
         var rq = Requests.associateRq(callingAet, target.aet(), List.of(new PresentationContextRq(1, UID.Verification,
-                List.of(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid()))), options, null);
+                List.of(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid()))), options, identity);
         Association a = Association.connect(sockets, target.host(), target.port(), rq, options);
         try {
             PresentationContext pc = a.findContext(UID.Verification, null);

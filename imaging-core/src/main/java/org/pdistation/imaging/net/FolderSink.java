@@ -34,6 +34,15 @@ public final class FolderSink implements StorageSink {
         return dir;
     }
 
+    /**
+     * Whether the folder holds the instance (a {@link CommitmentPolicy.Holdings} for Storage Commitment): its file
+     * is in place, which happens only after all of it was received and written.
+     */
+    public boolean holds(String sopClassUid, String sopInstanceUid) {
+        return sopInstanceUid != null && sopInstanceUid.length() <= 64 && sopInstanceUid.matches("[0-9.]+")
+                && Files.isRegularFile(dir.resolve(sopInstanceUid + ".dcm"));
+    }
+
     @Override
     public Status store(StoreRequest rq, InputStream data) throws IOException {
         String uid = rq.sopInstanceUid();

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param artimTimeout   ARTIM (PS3.8 9.1.5): waiting for A-ASSOCIATE-RQ after accepting a connection, for
  *                       A-ASSOCIATE-AC/RJ after requesting, and for A-RELEASE-RP after releasing
  * @param readTimeout    longest silence from the peer while the association is established (a DIMSE response or
- *                       the next fragment of a message)
+ *                       the next fragment of a message), and longest a write may stay blocked because the peer
+ *                       does not read (enforced by a watchdog: sockets have no write timeout)
  */
 public record NetOptions(int maxPduLength, Duration connectTimeout, Duration artimTimeout, Duration readTimeout) {
     /** 256 KiB PDUs keep the per-PDU overhead negligible for image data (PS3.8 allows up to 2^32-1). */

@@ -13,6 +13,7 @@ import org.pdistation.imaging.net.pdu.AssociateRq;
 import org.pdistation.imaging.net.pdu.PresentationContextAc;
 import org.pdistation.imaging.net.pdu.PresentationContextRq;
 import org.pdistation.imaging.net.pdu.Pdu;
+import org.pdistation.imaging.net.pdu.RoleSelection;
 import org.pdistation.imaging.net.pdu.UserInfo;
 
 /**
@@ -22,11 +23,21 @@ import org.pdistation.imaging.net.pdu.UserInfo;
  * @param aet         our AE title (the called AE title must equal it)
  * @param allowed     calling AE titles allowed; empty allows all
  * @param maxPduLength the max PDU length we announce
+ * @param commitmentScu whether the Storage Commitment Push Model is accepted with the requestor as SCU (we serve
+ *                      N-ACTION as its SCP)
+ * @param commitmentScp whether it is accepted with the requestor as SCP (we receive N-EVENT-REPORTs as its SCU)
+ * @param authenticator checks the requestor's User Identity (PS3.7 D.3.3.7); null accepts any or none
  */
-public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength) implements AssociationAcceptor {
+public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength, boolean commitmentScu,
+                        boolean commitmentScp, UserAuthenticator authenticator) implements AssociationAcceptor {
     public ScpPolicy {
         RemoteAe.checkAet(aet);
         allowed = Set.copyOf(allowed);
+    }
+
+    /** Verification and Storage only. */
+    public ScpPolicy(String aet, Set<String> allowed, int maxPduLength) {
+        this(aet, allowed, maxPduLength, false, false, null);
     }
 
     @Override
@@ -45,32 +56,45 @@ public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength) imple
         if (!allowed.isEmpty() && !allowed.contains(rq.callingAet())) {
             return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.CALLING_AE_NOT_RECOGNIZED);
         }
+        if (authenticator != null && !authenticator.accepts(rq.userInfo().identity())) {
+            // PS3.7 D.3.3.7.3: an identity the acceptor does not accept is answered with A-ASSOCIATE-RJ.
+            return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.NO_REASON);
+        }
         List<PresentationContextAc> answers = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (PresentationContextRq pc : rq.presentationContexts()) {
             answers.add(answer(pc, seen));
         }
+        List<RoleSelection> roles = new ArrayList<>();
+        for (RoleSelection r : rq.userInfo().roleSelections()) {
+            // PS3.7 D.3.3.4: we answer for the Storage Commitment class only; for others the default roles hold.
+            if (StorageCommitment.SOP_CLASS.equals(r.sopClassUid()) && (commitmentScu || commitmentScp)) {
+                roles.add(new RoleSelection(r.sopClassUid(), r.scu() && commitmentScu, r.scp() && commitmentScp));
+            }
+        }
         UserInfo mine = new UserInfo(maxPduLength, Implementation.CLASS_UID, Implementation.VERSION_NAME,
                 // PS3.7 D.3.3.3: we perform one operation at a time; answer the window only when proposed.
                 rq.userInfo().hasAsyncOpsWindow() ? 1 : -1, rq.userInfo().hasAsyncOpsWindow() ? 1 : -1,
-                List.of(), List.of(), null,
+                roles, List.of(), null,
                 // PS3.7 D.3.3.7.2: a positive response was requested; username identities carry no server token.
                 rq.userInfo().identity() != null && rq.userInfo().identity().positiveResponseRequested()
                         ? new byte[0] : null);
         return new AssociateAc(1, rq.calledAet(), rq.callingAet(), rq.applicationContext(), answers, mine);
     }
 
-    private static PresentationContextAc answer(PresentationContextRq pc, Set<Integer> seen) {
+    private PresentationContextAc answer(PresentationContextRq pc, Set<Integer> seen) {
         String first = pc.transferSyntaxes().isEmpty() ? null : pc.transferSyntaxes().get(0);
         // PS3.8 9.3.2.2: ids are odd 1..255 and unique within the association.
         if ((pc.id() & 1) == 0 || !seen.add(pc.id())) {
             return new PresentationContextAc(pc.id(), PresentationContextAc.Result.NO_REASON, first);
         }
-        if (!isSupported(pc.abstractSyntax())) {
+        boolean commitment = StorageCommitment.SOP_CLASS.equals(pc.abstractSyntax());
+        if (commitment ? !(commitmentScu || commitmentScp) : !isSupported(pc.abstractSyntax())) {
             return new PresentationContextAc(pc.id(), PresentationContextAc.Result.ABSTRACT_SYNTAX_NOT_SUPPORTED,
                     first);
         }
-        boolean verification = UID.Verification.equals(pc.abstractSyntax());
+        // Verification and Storage Commitment exchange small data sets: the native little endian syntaxes only.
+        boolean verification = commitment || UID.Verification.equals(pc.abstractSyntax());
         for (String ts : pc.transferSyntaxes()) {
             // Verification needs no data set; for storage any registered syntax is stored bytes-as-received.
             if (verification ? isNativeLittleEndian(ts) : UID.isTransferSyntax(ts)) {

@@ -21,14 +21,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", description = "Benchmarks against peers (DCMTK, pydicom) on generated data.",
         subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class,
                 BenchCommand.Window.class, BenchCommand.Scroll.class, BenchCommand.Create.class,
-                BenchCommand.Iso.class})
+                BenchCommand.Iso.class, BenchCommand.Store.class, BenchCommand.Scp.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: index, read, decode, window, scroll or iso");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a benchmark is required: index, read, decode, window, scroll, create, iso, store or scp");
     }
 
     /** Options every benchmark takes. */
@@ -182,6 +183,26 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             org.pdistation.viewer.bench.IsoBenchmark.run(sizeMb, rounds, work, spec.commandLine().getOut());
             return 0;
+        }
+    }
+
+    @Command(name = "store", description = "C-STORE N generated CT files to DCMTK storescp: our StoreScu vs storescu, "
+            + "with 1 and with 4 associations (4 storescu processes).")
+    static final class Store extends OnGeneratedFiles {
+        @Override
+        void run(BenchData data, PrintWriter out) throws Exception {
+            org.pdistation.viewer.bench.StoreBenchmark.runStore(data, new AlternatingRunner(common.warmup,
+                    common.pairs), out);
+        }
+    }
+
+    @Command(name = "scp", description = "storescu sends N generated CT files to our DicomServer (folder sink) vs to "
+            + "DCMTK storescp.")
+    static final class Scp extends OnGeneratedFiles {
+        @Override
+        void run(BenchData data, PrintWriter out) throws Exception {
+            org.pdistation.viewer.bench.StoreBenchmark.runScp(data, new AlternatingRunner(common.warmup,
+                    common.pairs), out);
         }
     }
 }

@@ -27,6 +27,9 @@ public final class EchoCommand implements Callable<Integer> {
     @Option(names = "--calling-aet", defaultValue = "PDISTATION", description = "our AE title (default: ${DEFAULT-VALUE})")
     String callingAet;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -41,7 +44,7 @@ public final class EchoCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try {
-            Status status = EchoScu.echo(target, callingAet, NetOptions.DEFAULT);
+            Status status = EchoScu.echo(tls.socketFactory(), target, callingAet, NetOptions.DEFAULT);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             out.println("echo " + target + ": " + status + " (" + ms + " ms)");
             out.flush();

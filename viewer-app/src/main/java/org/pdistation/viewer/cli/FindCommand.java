@@ -26,6 +26,9 @@ public final class FindCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query = new QueryOptions();
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -36,12 +39,13 @@ public final class FindCommand implements Callable<Integer> {
             keys = query.parsedKeys();
             identifier = query.identifier();
             query.target();
+            tls.config();
         } catch (IllegalArgumentException e) {
             err.println("find: " + e.getMessage());
             return 2;
         }
         try {
-            FindScu.Result r = new FindScu(query.target(), query.callingAet, NetOptions.DEFAULT)
+            FindScu.Result r = new FindScu(query.target(), query.callingAet, NetOptions.DEFAULT, tls.socketFactory())
                     .find(query.queryModel(), identifier, m -> {
                         StringBuilder line = new StringBuilder();
                         for (QueryOptions.Key k : keys) {

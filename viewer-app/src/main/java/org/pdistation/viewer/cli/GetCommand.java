@@ -26,6 +26,9 @@ public final class GetCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query = new QueryOptions();
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Option(names = "--dir", required = true, description = "folder for the received instances")
     Path dir;
 
@@ -37,12 +40,14 @@ public final class GetCommand implements Callable<Integer> {
         try {
             identifier = query.identifier();
             query.target();
+            tls.config();
         } catch (IllegalArgumentException e) {
             err.println("get: " + e.getMessage());
             return 2;
         }
         try {
-            RetrieveResult r = new GetScu(query.target(), query.callingAet, NetOptions.DEFAULT)
+            RetrieveResult r = new GetScu(query.target(), query.callingAet, NetOptions.DEFAULT, tls.socketFactory(),
+                    org.pdistation.imaging.net.GetScu.DEFAULT_STORAGE_CLASSES)
                     .get(query.queryModel(), identifier, new FolderSink(dir));
             out.println(r.describe());
             out.flush();

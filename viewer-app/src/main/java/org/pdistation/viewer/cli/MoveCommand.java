@@ -25,6 +25,9 @@ public final class MoveCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query = new QueryOptions();
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Option(names = "--dest", required = true, description = "the move destination AE title (known to the peer)")
     String destination;
 
@@ -37,12 +40,13 @@ public final class MoveCommand implements Callable<Integer> {
             identifier = query.identifier();
             query.target();
             RemoteAe.checkAet(destination);
+            tls.config();
         } catch (IllegalArgumentException e) {
             err.println("move: " + e.getMessage());
             return 2;
         }
         try {
-            RetrieveResult r = new MoveScu(query.target(), query.callingAet, NetOptions.DEFAULT)
+            RetrieveResult r = new MoveScu(query.target(), query.callingAet, NetOptions.DEFAULT, tls.socketFactory())
                     .move(query.queryModel(), destination, identifier);
             out.println(r.describe());
             out.flush();

@@ -43,6 +43,9 @@ public final class ScpCommand implements Callable<Integer> {
     @Option(names = "--max-associations", defaultValue = "32", description = "default: ${DEFAULT-VALUE}")
     int maxAssociations;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +54,7 @@ public final class ScpCommand implements Callable<Integer> {
         try {
             Set<String> allowed = new LinkedHashSet<>(allow);
             server = DicomServer.start(new DicomServer.Config(aet, bind, port, allowed, maxAssociations,
-                    NetOptions.DEFAULT), new FolderSink(dir));
+                    NetOptions.DEFAULT), new FolderSink(dir), tls.serverSocketFactory());
         } catch (IllegalArgumentException e) {
             err.println("scp: " + e.getMessage());
             return 2;

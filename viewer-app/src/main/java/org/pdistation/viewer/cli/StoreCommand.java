@@ -41,6 +41,9 @@ public final class StoreCommand implements Callable<Integer> {
     @Option(names = "--associations", defaultValue = "1", description = "parallel associations (default: ${DEFAULT-VALUE})")
     int associations;
 
+    @picocli.CommandLine.Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +75,15 @@ public final class StoreCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        List<StoreResult> results = new StoreScu(target, callingAet, NetOptions.DEFAULT).store(files, associations,
+        javax.net.SocketFactory sockets;
+        try {
+            sockets = tls.socketFactory();
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("store: " + e.getMessage());
+            return 2;
+        }
+        List<StoreResult> results = new StoreScu(target, callingAet, NetOptions.DEFAULT, sockets).store(files,
+                associations,
                 r -> {
                     if (r.outcome() != StoreResult.Outcome.STORED) {
                         synchronized (err) {

@@ -61,7 +61,34 @@ public final class Commands {
         return c;
     }
 
-    /** A response without data set to {@code rq} (any C- or N- request), with the given status. */
+    /**
+     * PS3.7 10.3.4.1 N-ACTION-RQ on the instance {@code sopInstance} of {@code sopClass}; the Action Information
+     * data set follows.
+     */
+    public static Dataset nActionRq(int messageId, String sopClass, String sopInstance, int actionTypeId) {
+        Dataset c = new Dataset();
+        c.setString(Tag.RequestedSOPClassUID, VR.UI, sopClass);
+        c.setInt(Tag.CommandField, VR.US, CommandField.N_ACTION_RQ.code());
+        c.setInt(Tag.MessageID, VR.US, messageId);
+        c.setInt(Tag.CommandDataSetType, VR.US, DATA_SET_PRESENT);
+        c.setString(Tag.RequestedSOPInstanceUID, VR.UI, sopInstance);
+        c.setInt(Tag.ActionTypeID, VR.US, actionTypeId);
+        return c;
+    }
+
+    /** PS3.7 10.3.1.1 N-EVENT-REPORT-RQ; the Event Information data set follows. */
+    public static Dataset nEventReportRq(int messageId, String sopClass, String sopInstance, int eventTypeId) {
+        Dataset c = base(sopClass, CommandField.N_EVENT_REPORT_RQ, DATA_SET_PRESENT);
+        c.setInt(Tag.MessageID, VR.US, messageId);
+        c.setString(Tag.AffectedSOPInstanceUID, VR.UI, sopInstance);
+        c.setInt(Tag.EventTypeID, VR.US, eventTypeId);
+        return c;
+    }
+
+    /**
+     * A response without data set to {@code rq} (any C- or N- request), with the given status. The N- responses
+     * name as affected what the request named as requested (PS3.7 10.3), and repeat the Event or Action Type ID.
+     */
     public static Dataset response(Dataset rq, Status status) {
         CommandField f = CommandField.of(rq.getInt(Tag.CommandField, -1));
         if (f == null || f.isResponse()) {
@@ -69,12 +96,24 @@ public final class Commands {
         }
         CommandField rsp = CommandField.of(f.code() | 0x8000);
         String sopClass = rq.getString(Tag.AffectedSOPClassUID);
+        if (sopClass == null) {
+            sopClass = rq.getString(Tag.RequestedSOPClassUID);
+        }
         Dataset c = base(sopClass, rsp, NO_DATA_SET);
         c.setInt(Tag.MessageIDBeingRespondedTo, VR.US, rq.getInt(Tag.MessageID, 0));
         c.setInt(Tag.Status, VR.US, status.code());
         String instance = rq.getString(Tag.AffectedSOPInstanceUID);
+        if (instance == null) {
+            instance = rq.getString(Tag.RequestedSOPInstanceUID);
+        }
         if (instance != null) {
             c.setString(Tag.AffectedSOPInstanceUID, VR.UI, instance);
+        }
+        for (int typeTag : new int[] {Tag.EventTypeID, Tag.ActionTypeID}) {
+            int type = rq.getInt(typeTag, -1);
+            if (type >= 0) {
+                c.setInt(typeTag, VR.US, type);
+            }
         }
         return c;
     }

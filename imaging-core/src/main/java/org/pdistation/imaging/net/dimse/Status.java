@@ -18,6 +18,12 @@ public record Status(int code) {
     public static final Status PROCESSING_FAILURE = new Status(0x0110);
     public static final Status SOP_CLASS_NOT_SUPPORTED = new Status(0x0122);
     public static final Status UNRECOGNIZED_OPERATION = new Status(0x0211);
+    public static final Status NO_SUCH_SOP_INSTANCE = new Status(0x0112);
+    public static final Status NO_SUCH_SOP_CLASS = new Status(0x0118);
+    public static final Status INVALID_ARGUMENT_VALUE = new Status(0x0115);
+    public static final Status MISSING_ATTRIBUTE = new Status(0x0120);
+    public static final Status DUPLICATE_TRANSACTION_UID = new Status(0x0131);
+    public static final Status RESOURCE_LIMITATION = new Status(0x0213);
 
     /** PS3.7 C.1: the four outcomes, plus pending and cancel. */
     public enum Category { SUCCESS, WARNING, FAILURE, CANCEL, PENDING }
@@ -77,6 +83,10 @@ public record Status(int code) {
             case 0x0110 -> "Failure: processing failure";
             case 0x0111 -> "Failure: duplicate SOP instance";
             case 0x0112 -> "Failure: no such SOP instance";
+            case 0x0115 -> "Failure: invalid argument value";
+            case 0x0120 -> "Failure: missing attribute";
+            case 0x0131 -> "Failure: duplicate transaction UID";
+            case 0x0213 -> "Failure: resource limitation";
             case 0x0117 -> "Failure: invalid SOP instance";
             case 0x0118 -> "Failure: no such SOP class";
             case 0x0119 -> "Failure: class-instance conflict";

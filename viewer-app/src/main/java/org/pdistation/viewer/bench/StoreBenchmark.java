@@ -1,0 +1,213 @@
+package org.pdistation.viewer.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.pdistation.imaging.net.DicomServer;
+import org.pdistation.imaging.net.FolderSink;
+import org.pdistation.imaging.net.NetOptions;
+import org.pdistation.imaging.net.RemoteAe;
+import org.pdistation.imaging.net.StoreResult;
+import org.pdistation.imaging.net.StoreScu;
+
+/**
+ * C-STORE throughput against DCMTK (PERFORMANCE.md: peers run with TCP_NODELAY=1).
+ *
+ * <p>{@code store}: the generated files to one DCMTK {@code storescp} (forking, bit-preserving, writing files):
+ * our {@link StoreScu} in this process against {@code storescu}; with four associations ours opens four, DCMTK runs
+ * four {@code storescu} processes on a quarter each, as a DCMTK user would. {@code scp}: {@code storescu} to our
+ * {@link DicomServer} with a {@link FolderSink} against {@code storescu} to {@code storescp}.
+ */
+public final class StoreBenchmark {
+    /** The largest PDU storescp/storescu accept (DCMTK's limit is 128 KiB): neither side is held back by 16 KiB. */
+    private static final String DCMTK_PDU = "131072";
+    private static final long PEER_TIMEOUT_S = 600;
+
+    private StoreBenchmark() {
+    }
+
+    /** {@code store-N-1assoc-s} and {@code store-N-4assoc-s}. */
+    public static void runStore(BenchData data, AlternatingRunner runner, PrintWriter out) throws Exception {
+        if (missing(out, "store-" + data.files().size() + "-1assoc-s", "storescp", "storescu")) {
+            return;
+        }
+        Path received = Files.createDirectories(data.work().resolve("storescp-out"));
+        try (StoreScp scp = StoreScp.start(data.work(), received)) {
+            RemoteAe target = new RemoteAe("STORESCP", "127.0.0.1", scp.port);
+            for (int associations : new int[] {1, 4}) {
+                AlternatingRunner.Result r = runner.run(
+                        () -> timed(received, () -> ours(target, data.files(), associations)),
+                        () -> timed(received, () -> storescu(data.work(), scp.port, data.files(), associations)));
+                print(out, "store-" + data.files().size() + "-" + associations + "assoc-s", r);
+            }
+        }
+    }
+
+    /** {@code scp-N-s}: storescu to our DicomServer against storescu to storescp. */
+    public static void runScp(BenchData data, AlternatingRunner runner, PrintWriter out) throws Exception {
+        if (missing(out, "scp-" + data.files().size() + "-s", "storescp", "storescu")) {
+            return;
+        }
+        Path peerDir = Files.createDirectories(data.work().resolve("storescp-out"));
+        Path ourDir = Files.createDirectories(data.work().resolve("ourscp-out"));
+        try (StoreScp scp = StoreScp.start(data.work(), peerDir);
+             DicomServer ours = DicomServer.start(new DicomServer.Config("STORESCP", "127.0.0.1", 0, Set.of(), 8,
+                     NetOptions.DEFAULT), new FolderSink(ourDir))) {
+            AlternatingRunner.Result r = runner.run(
+                    () -> timed(ourDir, () -> storescu(data.work(), ours.port(), data.files(), 1)),
+                    () -> timed(peerDir, () -> storescu(data.work(), scp.port, data.files(), 1)));
+            print(out, "scp-" + data.files().size() + "-s", r);
+        }
+    }
+
+    private static void print(PrintWriter out, String name, AlternatingRunner.Result r) {
+        out.printf("%s %.3f %.3f %.2f   (median of %d pairs)%n", name, r.ours(), r.peer(), r.ratio(), r.pairs());
+        out.flush();
+    }
+
+    private static boolean missing(PrintWriter out, String name, String... tools) {
+        for (String t : tools) {
+            if (PeerProcess.find(t) == null) {
+                out.printf("%s - - -   (%s not installed)%n", name, t);
+                out.flush();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Seconds for one round; the receiving folder is emptied first, outside the timing. */
+    private static double timed(Path receivedDir, Step step) throws Exception {
+        clear(receivedDir);
+        long t0 = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void ours(RemoteAe target, List<Path> files, int associations) throws Exception {
+        List<StoreResult> results = new StoreScu(target, "PDISTATION", NetOptions.DEFAULT).store(files, associations,
+                r -> { });
+        long failed = results.stream().filter(r -> r.outcome() != StoreResult.Outcome.STORED).count();
+        if (failed > 0 || results.size() != files.size()) {
+            throw new IOException("our store: " + failed + " of " + files.size() + " not stored, e.g. "
+                    + results.stream().filter(r -> r.outcome() != StoreResult.Outcome.STORED).findFirst()
+                    .map(StoreResult::describe).orElse("?"));
+        }
+    }
+
+    /** {@code storescu} on the files; with several associations one process per share, run at once. */
+    private static void storescu(Path work, int port, List<Path> files, int processes) throws Exception {
+        List<Process> running = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        try {
+            for (int i = 0; i < processes; i++) {
+                List<String> cmd = new ArrayList<>(List.of("storescu", "-aec", "STORESCP", "-aet", "DCMTK",
+                        "-pdu", DCMTK_PDU, "127.0.0.1", String.valueOf(port)));
+                int from = files.size() * i / processes;
+                int to = files.size() * (i + 1) / processes;
+                for (Path f : files.subList(from, to)) {
+                    cmd.add(f.toString());
+                }
+                ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
+                pb.environment().put("TCP_NODELAY", "1");
+                Path log = Files.createTempFile(work, "storescu", ".log");
+                logs.add(log);
+                pb.redirectOutput(log.toFile());
+                running.add(pb.start());
+            }
+            for (int i = 0; i < running.size(); i++) {
+                Process p = running.get(i);
+                if (!p.waitFor(PEER_TIMEOUT_S, TimeUnit.SECONDS)) {
+                    throw new IOException("storescu did not finish within " + PEER_TIMEOUT_S + " s");
+                }
+                if (p.exitValue() != 0) {
+                    throw new IOException("storescu exited with " + p.exitValue() + ": " + Files.readString(logs.get(i)));
+                }
+            }
+        } finally {
+            for (Process p : running) {
+                if (p.isAlive()) {
+                    p.destroyForcibly();
+                }
+            }
+            for (Path log : logs) {
+                Files.deleteIfExists(log);
+            }
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** A running {@code storescp}: forks per association, writes each instance as received. */
+    private static final class StoreScp implements AutoCloseable {
+        final Process process;
+        final int port;
+
+        private StoreScp(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static StoreScp start(Path work, Path outDir) throws IOException, InterruptedException {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            ProcessBuilder pb = new ProcessBuilder("storescp", "--fork", "+B", "-aet", "STORESCP", "-pdu", DCMTK_PDU,
+                    "-od", outDir.toString(), "-fe", ".dcm", String.valueOf(port))
+                    .directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("storescp.log").toFile());
+            pb.environment().put("TCP_NODELAY", "1");
+            Process p = pb.start();
+            StoreScp scp = new StoreScp(p, port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!p.isAlive()) {
+                    throw new IOException("storescp exited with " + p.exitValue() + ": "
+                            + Files.readString(work.resolve("storescp.log")));
+                }
+                try (Socket probe = new Socket("127.0.0.1", port)) {
+                    return scp;
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            scp.close();
+            throw new IOException("storescp not listening on " + port + " within 10 s");
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
