@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +24,7 @@ import org.pdistation.imaging.data.VR;
 import org.pdistation.imaging.io.DicomReader;
 import org.pdistation.imaging.io.ReadOptions;
 import org.pdistation.imaging.net.dimse.Status;
+import org.pdistation.imaging.testing.OrthancPeer;
 import org.pdistation.imaging.testing.Peers;
 import org.pdistation.imaging.testing.SharedData;
 
@@ -96,54 +89,18 @@ class OrthancInteropTest {
         return chosen;
     }
 
-    private static String get(HttpClient http, int port, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return r.body();
-    }
-
-    private static List<String> jsonStrings(String json) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(json);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
     @Test
     void echoStoreFindMoveAndGetAgainstOrthanc(@TempDir Path dir) throws Exception {
-        Path orthanc = Peers.require("Orthanc");
         List<Path> files = selectFiles(30);
         assertTrue(files.size() >= 25, "only " + files.size() + " shared files selected");
-        int dicomPort = Peers.freeLoopbackPort();
-        int httpPort = Peers.freeLoopbackPort();
         Path moved = dir.resolve("moved");
         try (DicomServer ours = DicomServer.start(new DicomServer.Config("OURSCP", "127.0.0.1", 0, Set.of(), 4,
                 NetOptions.DEFAULT), new FolderSink(moved))) {
-            Path cfg = Files.writeString(dir.resolve("orthanc.json"), """
-                    {
-                      "Name": "pdi-test",
-                      "StorageDirectory": "%s",
-                      "IndexDirectory": "%s",
-                      "RemoteAccessAllowed": false,
-                      "AuthenticationEnabled": false,
-                      "HttpPort": %d,
-                      "DicomPort": %d,
-                      "DicomAet": "ORTHANC",
-                      "DicomCheckCalledAet": false,
-                      "DicomModalities": { "pdi": [ "OURSCP", "127.0.0.1", %d ] },
-                      "Plugins": []
-                    }
-                    """.formatted(dir.resolve("storage"), dir.resolve("index"), httpPort, dicomPort, ours.port()));
-            ProcessBuilder pb = new ProcessBuilder(orthanc.toString(), cfg.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("orthanc.log").toFile());
-            Process p = pb.start();
+            // Orthanc answers C-FIND/C-MOVE/C-GET only for AEs it knows: ours is its "pdi" modality.
+            OrthancPeer orthanc = OrthancPeer.start(dir, """
+                    "DicomModalities": { "pdi": [ "OURSCP", "127.0.0.1", %d ] }""".formatted(ours.port()));
             try {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-                waitForHttp(http, httpPort, p, dir.resolve("orthanc.log"));
-                RemoteAe target = new RemoteAe("ORTHANC", "127.0.0.1", dicomPort);
+                RemoteAe target = new RemoteAe("ORTHANC", "127.0.0.1", orthanc.dicomPort());
 
                 assertEquals(Status.SUCCESS, EchoScu.echo(target, "PDI", NetOptions.DEFAULT));
 
@@ -151,7 +108,7 @@ class OrthancInteropTest {
                 for (StoreResult r : results) {
                     assertEquals(StoreResult.Outcome.STORED, r.outcome(), () -> r.describe() + "\n"
                             + results.stream().filter(x -> x.outcome() != StoreResult.Outcome.STORED)
-                            .map(StoreResult::describe).toList() + "\n" + tail(dir.resolve("orthanc.log")));
+                            .map(StoreResult::describe).toList() + "\n" + orthanc.log());
                 }
 
                 // Every instance arrived with its data set bytes unchanged.
@@ -159,13 +116,11 @@ class OrthancInteropTest {
                 for (Path f : files) {
                     sent.put(StoreInstance.scan(f).sopInstanceUid(), f);
                 }
-                List<String> ids = jsonStrings(get(http, httpPort, "/instances"));
+                List<String> ids = orthanc.instances();
                 int rewritten = 0;
                 assertEquals(files.size(), ids.size());
                 for (String id : ids) {
-                    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + httpPort + "/instances/" + id + "/file")).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    Path got = Files.write(dir.resolve(id + ".dcm"), r.body());
+                    Path got = Files.write(dir.resolve(id + ".dcm"), orthanc.getBytes("/instances/" + id + "/file"));
                     Path original = sent.get(StoreInstance.scan(got).sopInstanceUid());
                     assertNotNull(original, "Orthanc holds an instance we did not send: " + id);
                     byte[] a = StoreScuInteropTest.dataSet(original);
@@ -240,12 +195,9 @@ class OrthancInteropTest {
                 Path back = got.resolve(sopInstanceUid(first) + ".dcm");
                 assertTrue(Files.exists(back), "C-GET did not bring back " + first);
             } catch (IOException e) {
-                throw new AssertionError(e + "\n" + tail(dir.resolve("orthanc.log")), e);
+                throw new AssertionError(e + "\n" + orthanc.log(), e);
             } finally {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
+                orthanc.close();
             }
         }
     }
@@ -268,33 +220,4 @@ class OrthancInteropTest {
         return out.toByteArray();
     }
 
-    private static String tail(Path log) {
-        try {
-            String s = Files.readString(log);
-            return s.substring(Math.max(0, s.length() - 3000));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static void waitForHttp(HttpClient http, int port, Process p, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("Orthanc exited with " + p.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/system")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Orthanc HTTP port " + port + " not answering within 30 s:\n"
-                + Files.readString(log));
-    }
 }

@@ -34,21 +34,63 @@ public final class Journal implements AutoCloseable {
             CREATE INDEX instances_uid ON instances(sop_instance_uid, state);
             CREATE TABLE audit(id INTEGER PRIMARY KEY AUTOINCREMENT, who TEXT NOT NULL, at TEXT NOT NULL,
               event TEXT NOT NULL, medium TEXT, study_uids TEXT, pacs TEXT, outcome TEXT NOT NULL, job INTEGER)
+            """, """
+            ALTER TABLE jobs ADD COLUMN fileset_uid TEXT;
+            ALTER TABLE jobs ADD COLUMN fileset_id TEXT;
+            ALTER TABLE jobs ADD COLUMN patient_ids TEXT;
+            ALTER TABLE instances ADD COLUMN study_uid TEXT;
+            ALTER TABLE instances ADD COLUMN series_uid TEXT;
+            ALTER TABLE instances ADD COLUMN transient INTEGER NOT NULL DEFAULT 0
             """);
 
+    /**
+     * @param mediumRoot the medium's root as opened (folder, mount point, or the .iso file); a resume may be given
+     *                   another root for the same medium (re-mounted elsewhere)
+     * @param filesetUid the DICOMDIR's Media Storage SOP Instance UID (PS3.10 7.2: the File-set's identity), or null
+     * @param filesetId  the DICOMDIR's File-set ID (0004,1130), or null
+     * @param patientIds the (local, after coercion) Patient IDs of the job, '\\'-separated, for the audit trail
+     */
     public record Job(long id, String medium, String mediumRoot, String pacs, String identity, String started,
-                      String ended, String state) {}
+                      String ended, String state, String filesetUid, String filesetId, String patientIds) {}
 
-    public record Row(long job, String fileId, String path, String sopInstanceUid, String sopClassUid, String transferSyntaxUid, String hash,
-                      InstanceState state, Integer status, String message, int attempts) {}
+    /** Where a new job's medium is and what it is. */
+    public record MediumIdentity(String description, String root, String filesetUid, String filesetId) {}
+
+    /**
+     * One instance of a job.
+     *
+     * @param fileId the DICOMDIR's File ID or the path found by scanning
+     * @param path   the file's path relative to the medium root ('/'-separated), resolved against the medium as
+     *               opened again on resume; null when there is no file
+     */
+    public record Row(long job, String fileId, String path, String sopInstanceUid, String sopClassUid,
+                      String transferSyntaxUid, String studyUid, String seriesUid, String hash,
+                      InstanceState state, Integer status, String message, int attempts) {
+        /** This row after one more attempt with the given outcome. */
+        public Row after(InstanceState newState, Integer newStatus, String newMessage) {
+            return new Row(job, fileId, path, sopInstanceUid, sopClassUid, transferSyntaxUid, studyUid, seriesUid,
+                    hash, newState, newStatus, newMessage, attempts + 1);
+        }
+    }
+
+    /** One audit trail row as stored. */
+    public record AuditRow(String who, String at, String event, String medium, String studyUids, String pacs,
+                           String outcome, long job) {}
 
     private final Connection db;
     private final Clock clock;
+    private final Path file;
 
-    private Journal(Connection db, Clock clock) {
+    private Journal(Connection db, Clock clock, Path file) {
         this.db = db;
         this.clock = clock;
+        this.file = file;
     }
+
+    /** The journal's file; the audit log lies next to it. */
+    public Path file() { return file; }
+
+    public Clock clock() { return clock; }
 
     public static Journal open(Path file, Clock clock) throws IOException {
         try {
@@ -68,7 +110,7 @@ public final class Journal implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=10000");
                 s.execute("CREATE TABLE IF NOT EXISTS migrations(version INTEGER PRIMARY KEY, applied TEXT NOT NULL)");
             }
-            Journal j = new Journal(c, clock);
+            Journal j = new Journal(c, clock, file.toAbsolutePath());
             j.migrate();
             return j;
         } catch (SQLException e) {
@@ -109,15 +151,19 @@ public final class Journal implements AutoCloseable {
         return clock.instant().toString();
     }
 
-    public synchronized long createJob(String medium, String mediumRoot, String pacs, String identity)
+    public synchronized long createJob(MediumIdentity medium, String pacs, String identity, String patientIds)
             throws SQLException {
         try (PreparedStatement p = db.prepareStatement("INSERT INTO jobs(medium, medium_root, pacs, identity, started,"
-                + " state) VALUES(?, ?, ?, ?, ?, 'RUNNING')", Statement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, medium);
-            p.setString(2, mediumRoot);
+                + " state, fileset_uid, fileset_id, patient_ids) VALUES(?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, medium.description());
+            p.setString(2, medium.root());
             p.setString(3, pacs);
             p.setString(4, identity);
             p.setString(5, now());
+            p.setString(6, medium.filesetUid());
+            p.setString(7, medium.filesetId());
+            p.setString(8, patientIds);
             p.executeUpdate();
             try (ResultSet rs = p.getGeneratedKeys()) {
                 rs.next();
@@ -135,7 +181,8 @@ public final class Journal implements AutoCloseable {
                 }
                 return Optional.of(new Job(rs.getLong("id"), rs.getString("medium"), rs.getString("medium_root"),
                         rs.getString("pacs"), rs.getString("identity"), rs.getString("started"),
-                        rs.getString("ended"), rs.getString("state")));
+                        rs.getString("ended"), rs.getString("state"), rs.getString("fileset_uid"),
+                        rs.getString("fileset_id"), rs.getString("patient_ids")));
             }
         }
     }
@@ -144,7 +191,8 @@ public final class Journal implements AutoCloseable {
     public synchronized void addInstances(long job, List<Row> rows) throws SQLException {
         db.setAutoCommit(false);
         try (PreparedStatement p = db.prepareStatement("INSERT INTO instances(job, file_id, path, sop_instance_uid,"
-                + " sop_class_uid, transfer_syntax_uid, hash, state, message, updated) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " sop_class_uid, transfer_syntax_uid, hash, state, message, updated, study_uid, series_uid)"
+                + " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Row r : rows) {
                 p.setLong(1, job);
                 p.setString(2, r.fileId());
@@ -156,6 +204,8 @@ public final class Journal implements AutoCloseable {
                 p.setString(8, r.state().name());
                 p.setString(9, r.message());
                 p.setString(10, now());
+                p.setString(11, r.studyUid());
+                p.setString(12, r.seriesUid());
                 p.addBatch();
             }
             p.executeBatch();
@@ -183,8 +233,18 @@ public final class Journal implements AutoCloseable {
     /** Records an attempt's outcome; one committed transaction, so a kill right after loses nothing. */
     public synchronized void update(long job, String fileId, InstanceState state, Integer status, String message)
             throws SQLException {
+        update(job, fileId, state, status, message, false);
+    }
+
+    /**
+     * As {@link #update(long, String, InstanceState, Integer, String)}; {@code transientFailure} marks a FAILED row
+     * that a resume may send again (no connection, A7xx); a permanent one (refused status, no accepted presentation
+     * context, unreadable on the way) is never resent.
+     */
+    public synchronized void update(long job, String fileId, InstanceState state, Integer status, String message,
+                                    boolean transientFailure) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("UPDATE instances SET state = ?, status = ?, message = ?,"
-                + " attempts = attempts + 1, updated = ? WHERE job = ? AND file_id = ?")) {
+                + " attempts = attempts + 1, updated = ?, transient = ? WHERE job = ? AND file_id = ?")) {
             p.setString(1, state.name());
             if (status == null) {
                 p.setNull(2, java.sql.Types.INTEGER);
@@ -193,8 +253,9 @@ public final class Journal implements AutoCloseable {
             }
             p.setString(3, message);
             p.setString(4, now());
-            p.setLong(5, job);
-            p.setString(6, fileId);
+            p.setInt(5, transientFailure ? 1 : 0);
+            p.setLong(6, job);
+            p.setString(7, fileId);
             p.executeUpdate();
         }
     }
@@ -213,8 +274,9 @@ public final class Journal implements AutoCloseable {
                     int st = rs.getInt("status");
                     Integer status = rs.wasNull() ? null : st;
                     out.add(new Row(job, rs.getString("file_id"), rs.getString("path"),
-                            rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"), rs.getString("transfer_syntax_uid"), rs.getString("hash"),
-                            InstanceState.valueOf(rs.getString("state")), status, rs.getString("message"),
+                            rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"),
+                            rs.getString("transfer_syntax_uid"), rs.getString("study_uid"),
+                            rs.getString("series_uid"), rs.getString("hash"), InstanceState.valueOf(rs.getString("state")), status, rs.getString("message"),
                             rs.getInt("attempts")));
                 }
             }
@@ -240,12 +302,14 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * For a resume: FAILED rows that got no C-STORE response (connection lost) or an A7xx status are made PENDING
-     * again, since their failure may have been the PACS or this station going down. Returns how many.
+     * For a resume: FAILED rows marked transient (connection lost, association rejected transiently, A7xx) are made
+     * PENDING again, since their failure may have been the PACS or this station going down. Permanent failures
+     * (a refusing status, no accepted presentation context) are not: they would fail the same way. Returns how many.
      */
     public synchronized int requeue(long job) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("UPDATE instances SET state = 'PENDING', updated = ?"
-                + " WHERE job = ? AND state = 'FAILED' AND (status IS NULL OR (status >= 42752 AND status <= 43007))")) {
+                + " WHERE job = ? AND state = 'FAILED' AND (transient = 1"
+                + " OR (status >= 42752 AND status <= 43007))")) {
             p.setString(1, now());
             p.setLong(2, job);
             return p.executeUpdate();
@@ -276,6 +340,36 @@ public final class Journal implements AutoCloseable {
             p.setLong(8, job);
             p.executeUpdate();
         }
+    }
+
+    public synchronized List<AuditRow> auditRows(long job) throws SQLException {
+        List<AuditRow> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT * FROM audit WHERE job = ? ORDER BY id")) {
+            p.setLong(1, job);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditRow(rs.getString("who"), rs.getString("at"), rs.getString("event"),
+                            rs.getString("medium"), rs.getString("study_uids"), rs.getString("pacs"),
+                            rs.getString("outcome"), rs.getLong("job")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Study UIDs of a job's rows, in first-seen order. */
+    public synchronized List<String> studyUids(long job) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT study_uid FROM instances WHERE job = ? AND study_uid"
+                + " IS NOT NULL GROUP BY study_uid ORDER BY MIN(rowid)")) {
+            p.setLong(1, job);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.pdistation.imaging.net.SourceStoreScu;
 import org.pdistation.imaging.net.StoreResult;
+import org.pdistation.importer.audit.AuditEvent;
+import org.pdistation.importer.audit.AuditTrail;
+import org.pdistation.importer.report.ImportReport;
 import org.pdistation.importer.journal.InstanceState;
 import org.pdistation.importer.journal.Journal;
 import org.pdistation.importer.reconcile.LocalIdentity;
@@ -48,10 +51,27 @@ public final class Importer {
     /** Creates the job and its rows; returns the job id. */
     public long prepare(ReviewModel model, Collection<String> selection, LocalIdentity identity)
             throws IOException, SQLException {
-        long job = journal.createJob(model.medium().description(), model.medium().root().toString(), pacsKey(),
-                IdentityCodec.encode(identity));
+        return prepare(model, selection, identity, null);
+    }
+
+    /**
+     * As {@link #prepare(ReviewModel, Collection, LocalIdentity)}; {@code rootName} names the medium's root in the
+     * journal where its {@link Path} says nothing outside this process (the .iso file of an ISO file system).
+     */
+    public long prepare(ReviewModel model, Collection<String> selection, LocalIdentity identity, String rootName)
+            throws IOException, SQLException {
+        List<InstanceRecord> selected = model.select(selection);
+        java.util.LinkedHashSet<String> patientIds = new java.util.LinkedHashSet<>();
+        if (identity != null) {
+            patientIds.add(identity.patientId());
+        } else {
+            model.patients().forEach(p -> patientIds.add(p.patientId()));
+        }
+        Path root = model.medium().root();
+        long job = journal.createJob(MediumCheck.identify(model.medium(), rootName), pacsKey(),
+                IdentityCodec.encode(identity), String.join("\\", patientIds));
         List<Journal.Row> rows = new ArrayList<>();
-        for (InstanceRecord r : model.select(selection)) {
+        for (InstanceRecord r : selected) {
             InstanceState state = InstanceState.PENDING;
             String message = r.detail();
             String hash = null;
@@ -67,8 +87,11 @@ public final class Importer {
                             : "another instance with this SOP Instance UID but different content is stored";
                 }
             }
-            rows.add(new Journal.Row(job, r.fileId(), r.file() == null ? null : r.file().toString(),
-                    r.sopInstanceUid(), r.sopClassUid(), r.transferSyntaxUid(), hash, state, null, message, 0));
+            // Journalled relative to the medium root, so that a resume finds it on the medium opened again (another
+            // mount point, an .iso file system).
+            rows.add(new Journal.Row(job, r.fileId(), r.file() == null ? null : MediumCheck.relative(root, r.file()),
+                    r.sopInstanceUid(), r.sopClassUid(), r.transferSyntaxUid(), r.studyUid(), r.seriesUid(), hash,
+                    state, null, message, 0));
         }
         journal.addInstances(job, rows);
         return job;
@@ -85,40 +108,93 @@ public final class Importer {
         return InstanceState.UNREADABLE;
     }
 
-    /** Resumes a stopped or failed job: re-queues transient failures, then sends what is PENDING. */
+    /** Resumes a stopped or failed job against the medium at its journalled root. */
     public Map<InstanceState, Integer> resume(long job, ImportListener listener)
-            throws SQLException, InterruptedException {
-        journal.requeue(job);
-        return run(job, listener);
+            throws SQLException, InterruptedException, IOException {
+        Journal.Job j = journal.job(job).orElseThrow(() -> new IllegalArgumentException("no import job " + job));
+        return resume(job, Path.of(j.mediumRoot()), listener);
     }
 
-    /** Sends every PENDING row of {@code job}; returns the job's final counts. */
+    /**
+     * Resumes a stopped or failed job against the medium opened again at {@code root} (a re-mounted disc, the root
+     * of an .iso file system): refuses another medium, re-queues transient failures, then sends what is PENDING.
+     */
+    public Map<InstanceState, Integer> resume(long job, Path root, ImportListener listener)
+            throws SQLException, InterruptedException, IOException {
+        Journal.Job j = journal.job(job).orElseThrow(() -> new IllegalArgumentException("no import job " + job));
+        List<Journal.Row> requeueable = new ArrayList<>(journal.rows(job, InstanceState.PENDING));
+        MediumCheck.verify(j, root, requeueable);
+        for (Journal.Row r : journal.rows(job, InstanceState.FAILED)) {
+            if (r.path() != null && !java.nio.file.Files.isRegularFile(MediumCheck.resolve(root, r.path()))) {
+                throw new IOException("refusing to resume import job " + job + ": " + r.path()
+                        + " is not on the medium at " + root);
+            }
+        }
+        journal.requeue(job);
+        return run(job, root, listener);
+    }
+
+    /** Sends every PENDING row of {@code job} from the medium at its journalled root. */
     public Map<InstanceState, Integer> run(long job, ImportListener listener)
+            throws SQLException, InterruptedException {
+        Journal.Job j = journal.job(job).orElseThrow(() -> new IllegalArgumentException("no import job " + job));
+        return run(job, Path.of(j.mediumRoot()), listener);
+    }
+
+    /** Sends every PENDING row of {@code job} from the medium at {@code root}; returns the job's final counts. */
+    public Map<InstanceState, Integer> run(long job, Path root, ImportListener listener)
             throws SQLException, InterruptedException {
         Journal.Job j = journal.job(job).orElseThrow(() -> new IllegalArgumentException("no import job " + job));
         LocalIdentity identity = IdentityCodec.decode(j.identity());
         List<Journal.Row> pending = journal.rows(job, InstanceState.PENDING);
         int total = journal.rows(job, null).size();
         AtomicInteger done = new AtomicInteger(total - pending.size());
-        SourceStoreScu scu = new SourceStoreScu(config.pacs(), config.callingAet(), config.net(), config.sockets());
-        List<Journal.Row> todo = pending;
-        for (int attempt = 1; !todo.isEmpty(); attempt++) {
-            ConcurrentLinkedQueue<Journal.Row> retry = new ConcurrentLinkedQueue<>();
-            boolean last = attempt >= config.maxAttempts();
-            sendAll(scu, job, todo, identity, last, retry, listener, done, total);
-            todo = new ArrayList<>(retry);
-            if (!todo.isEmpty()) {
-                // Exponential back-off between rounds for transient failures (A7xx, refused, reset, rejected transient).
-                Thread.sleep(config.firstBackoff().toMillis() << Math.min(attempt - 1, 6));
+        audit(j, AuditEvent.Type.BEGIN, 0, "job " + job + ": " + pending.size() + " of " + total + " to send");
+        Map<InstanceState, Integer> counts;
+        try {
+            SourceStoreScu scu = new SourceStoreScu(config.pacs(), config.callingAet(), config.net(),
+                    config.sockets());
+            List<Journal.Row> todo = pending;
+            for (int attempt = 1; !todo.isEmpty(); attempt++) {
+                ConcurrentLinkedQueue<Journal.Row> retry = new ConcurrentLinkedQueue<>();
+                boolean last = attempt >= config.maxAttempts();
+                sendAll(scu, job, root, todo, identity, last, retry, listener, done, total);
+                todo = new ArrayList<>(retry);
+                if (!todo.isEmpty()) {
+                    // Exponential back-off between rounds for transient failures (A7xx, refused, reset, rejected
+                    // transient).
+                    Thread.sleep(config.firstBackoff().toMillis() << Math.min(attempt - 1, 6));
+                }
             }
+            counts = journal.counts(job);
+        } catch (SQLException | InterruptedException | RuntimeException e) {
+            // PS3.15 A.5.1: 12, major failure: the import itself stopped.
+            audit(j, AuditEvent.Type.TRANSFERRED, 12, "job " + job + " stopped: " + e.getClass().getSimpleName());
+            throw e;
         }
-        Map<InstanceState, Integer> counts = journal.counts(job);
-        journal.finish(job, counts.get(InstanceState.PENDING) == 0 && counts.get(InstanceState.FAILED) == 0
-                ? "COMPLETE" : counts.get(InstanceState.PENDING) == 0 ? "COMPLETE_WITH_FAILURES" : "INCOMPLETE");
+        int failed = counts.get(InstanceState.FAILED) + counts.get(InstanceState.PENDING);
+        int stored = counts.get(InstanceState.STORED) + counts.get(InstanceState.WARNING);
+        String state = failed == 0 ? "COMPLETE" : counts.get(InstanceState.PENDING) == 0 ? "COMPLETE_WITH_FAILURES"
+                : "INCOMPLETE";
+        journal.finish(job, state);
+        // 0 when nothing failed; 4 (minor) when some failed but others were stored; 8 (serious) when none was.
+        audit(j, AuditEvent.Type.TRANSFERRED, failed == 0 ? 0 : stored > 0 ? 4 : 8, "job " + job + " " + state
+                + ": " + ImportReport.countsLine(counts));
         return counts;
     }
 
-    private void sendAll(SourceStoreScu scu, long job, List<Journal.Row> rows, LocalIdentity identity, boolean last,
+    private void audit(Journal.Job j, AuditEvent.Type type, int outcome, String summary) throws SQLException {
+        try {
+            new AuditTrail(journal).record(new AuditEvent(type, journal.clock().instant(), outcome,
+                    AuditTrail.osUser(), j.medium(), pacsKey(), journal.studyUids(j.id()),
+                    j.patientIds() == null || j.patientIds().isEmpty() ? List.of()
+                            : List.of(j.patientIds().split("\\\\")), j.id(), summary));
+        } catch (IOException e) {
+            throw new SQLException("cannot write the audit log next to " + journal.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void sendAll(SourceStoreScu scu, long job, Path root, List<Journal.Row> rows, LocalIdentity identity, boolean last,
                          ConcurrentLinkedQueue<Journal.Row> retry, ImportListener listener, AtomicInteger done,
                          int total) throws InterruptedException {
         int n = Math.max(1, Math.min(config.associations(), rows.size()));
@@ -128,7 +204,8 @@ public final class Importer {
         }
         for (int i = 0; i < rows.size(); i++) {
             Journal.Row r = rows.get(i);
-            parts.get(i % n).add(new RowSource(r, new CoercedSource(Path.of(r.path()), r.sopClassUid(),
+            parts.get(i % n).add(new RowSource(r, new CoercedSource(MediumCheck.resolve(root, r.path()),
+                    r.sopClassUid(),
                     r.sopInstanceUid(), r.transferSyntaxUid(), identity, config.system(), config.clock())));
         }
         List<Thread> threads = new ArrayList<>();
@@ -165,20 +242,17 @@ public final class Importer {
         try {
             if (state == InstanceState.FAILED && res.transientFailure() && !last) {
                 // Stays PENDING (so a kill now still resends it), the attempt and reason recorded.
-                journal.update(job, row.fileId(), InstanceState.PENDING, status, message);
+                journal.update(job, row.fileId(), InstanceState.PENDING, status, message, true);
                 retry.add(row);
-                listener.onRow(new Journal.Row(job, row.fileId(), row.path(), row.sopInstanceUid(),
-                        row.sopClassUid(), row.transferSyntaxUid(), row.hash(), InstanceState.PENDING, status,
-                        message, row.attempts() + 1), done.get(), total);
+                listener.onRow(row.after(InstanceState.PENDING, status, message), done.get(), total);
                 return;
             }
-            journal.update(job, row.fileId(), state, status, message);
+            journal.update(job, row.fileId(), state, status, message,
+                    state == InstanceState.FAILED && res.transientFailure());
         } catch (SQLException e) {
             throw new IllegalStateException("journal update failed for " + row.fileId() + ": " + e.getMessage(), e);
         }
-        listener.onRow(new Journal.Row(job, row.fileId(), row.path(), row.sopInstanceUid(), row.sopClassUid(),
-                row.transferSyntaxUid(), row.hash(), state, status, message, row.attempts() + 1),
-                done.incrementAndGet(), total);
+        listener.onRow(row.after(state, status, message), done.incrementAndGet(), total);
     }
 
     private static String join(String a, String b) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", description = "Benchmarks against peers (DCMTK, pydicom) on generated data.",
         subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class,
                 BenchCommand.Window.class, BenchCommand.Scroll.class, BenchCommand.Create.class,
-                BenchCommand.Iso.class, BenchCommand.Store.class, BenchCommand.Scp.class})
+                BenchCommand.Iso.class, BenchCommand.Store.class, BenchCommand.Scp.class,
+                BenchCommand.Import.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,7 +30,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a benchmark is required: index, read, decode, window, scroll, create, iso, store or scp");
+                "a benchmark is required: index, read, decode, window, scroll, create, iso, store, scp or import");
     }
 
     /** Options every benchmark takes. */
@@ -118,6 +119,31 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (BenchData data = BenchData.generate(common.work, files, out)) {
                 org.pdistation.viewer.bench.CreateBenchmark.run(data, common.warmup, common.pairs, out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Import N generated CT slices from a folder medium with DICOMDIR into a"
+            + " fresh Orthanc: ours (coerced; 1 and 4 associations) vs storescu +sd +r.")
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--files", defaultValue = "500", description = "generated CT files (default ${DEFAULT-VALUE})")
+        int files;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "timed rounds after one warm-up (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
+        Path work;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (BenchData data = BenchData.generate(work, files, out)) {
+                org.pdistation.viewer.bench.ImportBenchmark.run(data, rounds, out);
             }
             return 0;
         }

@@ -12,6 +12,7 @@ import org.pdistation.importer.journal.InstanceState;
 import org.pdistation.importer.journal.Journal;
 import org.pdistation.importer.medium.MediumOpener;
 import org.pdistation.importer.reconcile.LocalIdentity;
+import org.pdistation.importer.report.ImportReport;
 import org.pdistation.importer.review.InstanceRecord;
 import org.pdistation.importer.review.PatientEntry;
 import org.pdistation.importer.review.ReviewModel;
@@ -55,7 +56,13 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "print the review model and send nothing") boolean dryRun;
 
-    @Option(names = "--resume", paramLabel = "JOB", description = "resume an interrupted import") Long resume;
+    @Option(names = "--resume", paramLabel = "JOB", description = "resume an interrupted import (MEDIUM: the medium"
+            + " opened again, when it is mounted elsewhere now)") Long resume;
+
+    @Option(names = "--report", paramLabel = "JOB", description = "print the report of an import") Long report;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "with --report: write the report as CSV (UTF-8)")
+    Path csv;
 
     @Override
     public Integer call() throws Exception {
@@ -63,17 +70,21 @@ public final class ImportCommand implements Callable<Integer> {
             print(ReviewModel.build(MediumOpener.open(medium)));
             return 0;
         }
+        if (report != null) {
+            return report();
+        }
         if (pacs == null || (medium == null && resume == null)) {
             System.err.println("import: --pacs and a MEDIUM (or --resume JOB) are required");
             return 2;
         }
-        Path jf = journalFile != null ? journalFile : AppHome.resolve().root().resolve("import-journal.db");
+        Path jf = journalPath();
         try (Journal journal = Journal.open(jf, Clock.systemUTC())) {
             Importer importer = new Importer(journal, ImportConfig.of(RemoteAe.parse(pacs), callingAet,
                     associations));
             Map<InstanceState, Integer> counts;
             if (resume != null) {
-                counts = importer.resume(resume, this::progress);
+                counts = medium != null ? importer.resume(resume, medium.toAbsolutePath(), this::progress)
+                        : importer.resume(resume, this::progress);
             } else {
                 LocalIdentity id = patientId == null ? null : new LocalIdentity(patientId, issuer, patientName,
                         birthDate, sex, accession, null);
@@ -82,11 +93,31 @@ public final class ImportCommand implements Callable<Integer> {
                 counts = importer.run(job, this::progress);
             }
             System.out.println();
-            System.out.printf("stored %d, warnings %d, failed %d, duplicates %d, unsupported %d, unreadable %d%n",
-                    counts.get(InstanceState.STORED), counts.get(InstanceState.WARNING),
-                    counts.get(InstanceState.FAILED), counts.get(InstanceState.DUPLICATE),
-                    counts.get(InstanceState.UNSUPPORTED), counts.get(InstanceState.UNREADABLE));
+            System.out.println(ImportReport.countsLine(counts));
             return counts.get(InstanceState.FAILED) == 0 && counts.get(InstanceState.PENDING) == 0 ? 0 : 1;
+        }
+    }
+
+    private Path journalPath() {
+        return journalFile != null ? journalFile : AppHome.resolve().root().resolve("import-journal.db");
+    }
+
+    private int report() throws Exception {
+        try (Journal journal = Journal.open(journalPath(), Clock.systemUTC())) {
+            if (journal.job(report).isEmpty()) {
+                System.err.println("import: no job " + report + " in " + journalPath());
+                return 2;
+            }
+            ImportReport r = ImportReport.of(journal, report);
+            if (csv != null) {
+                try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(csv,
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+                    r.toCsv(w);
+                }
+            } else {
+                r.lines().forEach(System.out::println);
+            }
+            return 0;
         }
     }
 
