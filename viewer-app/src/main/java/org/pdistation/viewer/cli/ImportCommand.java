@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.pdistation.imaging.media.OpenedMedium;
 import org.pdistation.imaging.net.RemoteAe;
 import org.pdistation.importer.journal.InstanceState;
 import org.pdistation.importer.journal.Journal;
@@ -67,7 +68,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (dryRun && medium != null) {
-            print(ReviewModel.build(MediumOpener.open(medium)));
+            try (OpenedMedium m = OpenedMedium.open(medium)) {
+                print(ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium)));
+            }
             return 0;
         }
         if (report != null) {
@@ -83,14 +86,26 @@ public final class ImportCommand implements Callable<Integer> {
                     associations));
             Map<InstanceState, Integer> counts;
             if (resume != null) {
-                counts = medium != null ? importer.resume(resume, medium.toAbsolutePath(), this::progress)
-                        : importer.resume(resume, this::progress);
+                Path named = medium != null ? medium : journal.job(resume).map(j -> Path.of(j.mediumRoot()))
+                        .orElse(null);
+                if (named == null) {
+                    System.err.println("import: no job " + resume + " in " + jf);
+                    return 2;
+                }
+                // An .iso medium is journalled by its image file; its files are read through the image's root.
+                try (OpenedMedium m = OpenedMedium.open(named)) {
+                    counts = importer.resume(resume, m.image() ? m.root() : named.toAbsolutePath(), this::progress);
+                }
             } else {
                 LocalIdentity id = patientId == null ? null : new LocalIdentity(patientId, issuer, patientName,
                         birthDate, sex, accession, null);
-                long job = importer.prepare(ReviewModel.build(MediumOpener.open(medium)), select, id);
-                System.out.println("job " + job);
-                counts = importer.run(job, this::progress);
+                try (OpenedMedium m = OpenedMedium.open(medium)) {
+                    ReviewModel model = ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium));
+                    long job = importer.prepare(model, select, id,
+                            m.image() ? medium.toAbsolutePath().toString() : null);
+                    System.out.println("job " + job);
+                    counts = importer.run(job, m.image() ? m.root() : model.medium().root(), this::progress);
+                }
             }
             System.out.println();
             System.out.println(ImportReport.countsLine(counts));
