@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
                 FindCommand.class,
                 GetCommand.class,
                 MoveCommand.class,
+                ViewCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {
