@@ -3,10 +3,12 @@ package org.pdistation.viewer.model;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** DA values (PS3.5 6.2: YYYYMMDD) shown in the locale's medium date style; anything else as written. */
+/**
+ * DA values (PS3.5 6.2: YYYYMMDD) shown as ISO 8601 dates (2001-01-31): unambiguous in every locale, which a
+ * localised short style (1/2/01) is not, and narrow enough for the browser's date column.
+ */
 public final class DicomDates {
     private DicomDates() {}
 
@@ -16,7 +18,7 @@ public final class DicomDates {
         if (s.length() != 8) return s;
         try {
             LocalDate d = LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE);
-            return d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+            return d.format(DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
             return s;
         }
