@@ -63,9 +63,9 @@ public final class BrowserPane extends VBox {
         tree.setId("browser-tree");
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 100),
-                column("browser.column.modality", BrowserRow::modality, 70),
-                column("browser.column.description", BrowserRow::description, 160), imagesColumn()));
+        tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 96),
+                column("browser.column.modality", BrowserRow::modality, 64),
+                column("browser.column.description", BrowserRow::description, 110), imagesColumn()));
         tree.setPlaceholder(new Label(messages.get("browser.empty")));
         ((Label) tree.getPlaceholder()).setWrapText(true);
         tree.setOnMouseClicked(e -> {
@@ -165,7 +165,7 @@ public final class BrowserPane extends VBox {
                 String date = DicomDates.display(st.date(), loc);
                 BrowserRow sr = new BrowserRow(BrowserRow.Kind.STUDY,
                         st.description().isBlank() ? messages.get("browser.study.unknown") : st.description(), date,
-                        modalities, st.accession(), st.instances(), null);
+                        modalities, "", st.instances(), null);
                 boolean studyHit = patientHit || matches(f, st.description(), st.date(), date, st.accession(), modalities);
                 TreeItem<BrowserRow> si = new TreeItem<>(sr);
                 si.setExpanded(true);
@@ -197,6 +197,7 @@ public final class BrowserPane extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue() == null ? ""
                 : get.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width * 0.8); // dates and modalities must not be clipped; the description column gives way
         return c;
     }
 
