@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
                 GetCommand.class,
                 MoveCommand.class,
                 BurnCommand.class,
+                ViewCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {

@@ -1,0 +1,198 @@
+package org.pdistation.viewer.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import org.pdistation.viewer.browser.BrowserPane;
+import org.pdistation.viewer.i18n.Messages;
+import org.pdistation.viewer.model.MediaContent;
+import org.pdistation.viewer.model.MediaReader;
+import org.pdistation.viewer.model.RecentMedia;
+import org.pdistation.viewer.model.SeriesEntry;
+import org.pdistation.viewer.view.CtPreset;
+import org.pdistation.viewer.view.RenderEngine;
+import org.pdistation.viewer.view.Viewport;
+import org.pdistation.viewer.view.ViewerPane;
+
+/** The station's main window: menus, the browser on the left, the viewer on the right, a status line. */
+public final class MainWindow extends BorderPane {
+    private final Messages messages;
+    private final RecentMedia recent;
+    private final RenderEngine engine = new RenderEngine(RenderEngine.DEFAULT_BUDGET);
+    private final BrowserPane browser;
+    private final ViewerPane viewer;
+    private final Label status = new Label();
+    private final Menu recentMenu;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(RenderEngine.daemonThreads("pdistation-open"));
+    private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+
+    public MainWindow(Messages messages, RecentMedia recent) {
+        this.messages = messages;
+        this.recent = recent;
+        getStyleClass().add("station");
+        browser = new BrowserPane(messages);
+        viewer = new ViewerPane(messages, engine);
+        browser.setOnOpenSeries(viewer::show);
+        browser.setOnOpenPath(this::open);
+        recentMenu = new Menu(messages.get("menu.file.recent"));
+        setTop(menus());
+        SplitPane split = new SplitPane(browser, viewer);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.36);
+        SplitPane.setResizableWithParent(browser, false);
+        setCenter(split);
+        status.getStyleClass().add("status");
+        status.setText(messages.get("status.ready"));
+        status.setMaxWidth(Double.MAX_VALUE);
+        setBottom(status);
+        refreshRecent();
+    }
+
+    public BrowserPane browser() { return browser; }
+
+    public ViewerPane viewer() { return viewer; }
+
+    /**
+     * Completes when the last open is fully drawn: the browser filled, every thumbnail made, and the first series'
+     * first slice on screen (the readiness signal for screenshots and tests; no sleeping).
+     */
+    public CompletableFuture<Void> ready() { return ready; }
+
+    /** Opens a medium on a background thread; the browser and the first series follow on the FX thread. */
+    public void open(Path path) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ready = done;
+        status.setText(messages.format("browser.loading", path));
+        MediaReader mr = new MediaReader(messages);
+        reader.execute(() -> {
+            MediaContent content = mr.read(path);
+            try {
+                if (content.problems().isEmpty() || !content.patients().isEmpty()) recent.add(path);
+            } catch (IOException e) {
+                // The recent list is a convenience; failing to save it must not stop opening the medium.
+            }
+            Platform.runLater(() -> shown(content, done));
+        });
+    }
+
+    private void shown(MediaContent content, CompletableFuture<Void> done) {
+        browser.show(content);
+        List<SeriesEntry> all = content.allSeries();
+        viewer.setAvailable(all);
+        status.setText(content.source() == null ? "" : content.source().toString());
+        refreshRecent();
+        CompletableFuture<Void> first = CompletableFuture.completedFuture(null);
+        if (!all.isEmpty()) {
+            Viewport v = viewer.viewports().get(0);
+            viewer.activeProperty().set(v);
+            v.show(all.get(0));
+            first = v.firstFrame();
+        }
+        CompletableFuture.allOf(first, browser.thumbnailsDone()).whenComplete((r, e) -> done.complete(null));
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu(messages.get("menu.file"));
+        MenuItem openFolder = item("menu.file.openFolder", "Shortcut+O", this::chooseFolder);
+        MenuItem openFile = item("menu.file.openFile", "Shortcut+Shift+O", this::chooseFile);
+        MenuItem exit = item("menu.file.exit", "Shortcut+Q", Platform::exit);
+        file.getItems().addAll(openFolder, openFile, recentMenu, new SeparatorMenuItem(), exit);
+
+        Menu view = new Menu(messages.get("menu.view"));
+        view.getItems().addAll(
+                item("menu.view.layout1x1", null, () -> viewer.setLayout(ViewerPane.Layout.ONE_BY_ONE)),
+                item("menu.view.layout1x2", null, () -> viewer.setLayout(ViewerPane.Layout.ONE_BY_TWO)),
+                item("menu.view.layout2x2", null, () -> viewer.setLayout(ViewerPane.Layout.TWO_BY_TWO)),
+                new SeparatorMenuItem(),
+                item("menu.view.fit", null, () -> withActive(Viewport::fit)),
+                item("menu.view.actualSize", null, () -> withActive(Viewport::actualSize)),
+                item("menu.view.invert", null, () -> withActive(v -> v.invertProperty().set(!v.invertProperty().get()))));
+
+        Menu window = new Menu(messages.get("menu.window"));
+        int n = 1;
+        for (CtPreset p : CtPreset.values()) {
+            int key = n++;
+            MenuItem mi = item(null, null, () -> withActive(v -> v.applyPreset(key)));
+            mi.setText("CT " + messages.get(p.messageKey()) + "  (" + (int) p.window().centre() + " / "
+                    + (int) p.window().width() + ")  [" + key + "]");
+            window.getItems().add(mi);
+        }
+        window.getItems().add(new SeparatorMenuItem());
+        window.getItems().add(item("menu.window.header", null, () -> withActive(v -> v.applyPreset(1))));
+        return new MenuBar(file, view, window);
+    }
+
+    private void withActive(java.util.function.Consumer<Viewport> action) {
+        Viewport v = viewer.active();
+        if (v != null) action.accept(v);
+    }
+
+    private MenuItem item(String key, String accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(key == null ? "" : messages.get(key));
+        if (accelerator != null) mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            MenuItem mi = new MenuItem(p.toString());
+            mi.setMnemonicParsing(false);
+            mi.setOnAction(e -> open(p));
+            recentMenu.getItems().add(mi);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem(messages.get("menu.file.recent.none"));
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(messages.get("dialog.openFolder"));
+        File f = dc.showDialog(window());
+        if (f != null) open(f.toPath());
+    }
+
+    private void chooseFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(messages.get("dialog.openFile"));
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("dialog.dicomFiles"), "DICOMDIR", "*.dcm", "*.DCM"),
+                new FileChooser.ExtensionFilter(messages.get("dialog.allFiles"), "*"));
+        File f = fc.showOpenDialog(window());
+        if (f != null) open(f.toPath());
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    public void dispose() {
+        reader.shutdownNow();
+        browser.dispose();
+        viewer.dispose();
+        engine.close();
+    }
+}

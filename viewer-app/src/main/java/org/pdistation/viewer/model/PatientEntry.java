@@ -1,0 +1,10 @@
+package org.pdistation.viewer.model;
+
+import java.util.List;
+
+/** One patient: Patient ID, Patient's Name (PN, all component groups as written), birth date, studies. */
+public record PatientEntry(String id, String name, String birthDate, List<StudyEntry> studies) {
+    public PatientEntry {
+        studies = List.copyOf(studies);
+    }
+}

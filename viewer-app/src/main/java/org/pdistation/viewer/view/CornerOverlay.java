@@ -1,0 +1,84 @@
+package org.pdistation.viewer.view;
+
+import java.text.NumberFormat;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.pdistation.viewer.i18n.Messages;
+
+/**
+ * The four-corner text above the image and the orientation markers on the edges, as JavaFX nodes (ARCHITECTURE
+ * decision 3: annotations are never burned into pixels). Mouse-transparent, so tools act on the image below.
+ */
+final class CornerOverlay extends StackPane {
+    private final Messages messages;
+    private final VBox topLeft = corner(Pos.TOP_LEFT);
+    private final VBox topRight = corner(Pos.TOP_RIGHT);
+    private final VBox bottomLeft = corner(Pos.BOTTOM_LEFT);
+    private final VBox bottomRight = corner(Pos.BOTTOM_RIGHT);
+    private final Label[] edges = new Label[4];
+    final Label windowLabel = new Label();
+    final Label zoomLabel = new Label();
+    final Label imageLabel = new Label();
+
+    CornerOverlay(Messages messages) {
+        this.messages = messages;
+        setMouseTransparent(true);
+        setPadding(new Insets(6, 8, 6, 8));
+        getStyleClass().add("overlay");
+        getChildren().addAll(topLeft, topRight, bottomLeft, bottomRight);
+        Pos[] at = {Pos.TOP_CENTER, Pos.CENTER_RIGHT, Pos.BOTTOM_CENTER, Pos.CENTER_LEFT};
+        for (int i = 0; i < 4; i++) {
+            edges[i] = new Label();
+            edges[i].getStyleClass().add("orientation");
+            StackPane.setAlignment(edges[i], at[i]);
+            getChildren().add(edges[i]);
+        }
+        windowLabel.setId("overlay-window");
+        imageLabel.setId("overlay-image");
+        zoomLabel.setId("overlay-zoom");
+    }
+
+    private VBox corner(Pos pos) {
+        VBox box = new VBox(1);
+        box.setAlignment(pos);
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(box, pos);
+        return box;
+    }
+
+    void show(OverlayInfo info) {
+        if (info == null) return;
+        set(topLeft, info.patientName(), info.patientId(), info.birthDate());
+        set(topRight, info.institution(), info.studyDescription(), info.studyDate());
+        String series = info.seriesNumber().isEmpty() ? info.seriesDescription()
+                : messages.format("viewer.seriesLine", info.seriesNumber()) + "  " + info.seriesDescription();
+        NumberFormat mm = NumberFormat.getNumberInstance(messages.locale());
+        mm.setMaximumFractionDigits(2);
+        String pos = Double.isNaN(info.position()) ? "" : messages.format("viewer.position", mm.format(info.position()));
+        String thick = Double.isNaN(info.thickness()) ? "" : messages.format("viewer.thickness", mm.format(info.thickness()));
+        bottomLeft.getChildren().setAll(label(info.modality() + "  " + series.strip()), imageLabel, label(pos),
+                label(thick));
+        bottomRight.getChildren().setAll(windowLabel, zoomLabel);
+        String[] e = OrientationLetters.edges(info.orientation());
+        for (int i = 0; i < 4; i++) edges[i].setText(e[i]);
+    }
+
+    private void set(VBox box, String... lines) {
+        box.getChildren().clear();
+        for (String l : lines) {
+            if (l != null && !l.isBlank()) box.getChildren().add(label(l));
+        }
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+}

@@ -1,0 +1,120 @@
+package org.pdistation.viewer.view;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+
+import org.pdistation.imaging.render.series.SeriesLoader;
+import org.pdistation.imaging.render.series.SliceInfo;
+import org.pdistation.imaging.render.series.Stack;
+import org.pdistation.viewer.model.SeriesEntry;
+
+/**
+ * A viewport's render thread (ARCHITECTURE decision 5: nothing heavy on the FX thread). Requests are "newest wins":
+ * while a slice renders, further requests replace each other and only the last one is drawn, so fast wheel
+ * scrolling never queues up stale frames. The staging buffer is handed to the FX thread and reused only after the
+ * FX thread has copied it into the on-screen PixelBuffer, which also paces rendering to the display.
+ */
+final class RenderLoop implements AutoCloseable {
+    /** One render request, captured on the FX thread. */
+    record Request(int index, int direction, WindowLevel window, boolean invert) {}
+
+    private final SliceRenderer renderer;
+    private final ThreadPoolExecutor thread;
+    private final AtomicReference<Request> pending = new AtomicReference<>();
+    private volatile List<SliceInfo> slices = List.of();
+    private ByteBuffer staging = ByteBuffer.allocateDirect(4);
+
+    RenderLoop(RenderEngine engine, java.util.Locale locale) {
+        this.renderer = new SliceRenderer(engine, locale);
+        // One thread, a short queue of wake-ups; a wake-up dropped when the queue is full is harmless, since every
+        // queued one takes whatever request is newest.
+        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4),
+                RenderEngine.daemonThreads("pdistation-render"), new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /** Reads the series' headers and sorts its slices (primary stack), then calls {@code done} on the FX thread. */
+    void load(SeriesEntry series, BiConsumer<List<SliceInfo>, String> done) {
+        pending.set(null);
+        thread.execute(() -> {
+            List<SliceInfo> loaded = List.of();
+            String error = null;
+            try {
+                SeriesLoader.Result r = new SeriesLoader().load(series.files());
+                if (!r.series().isEmpty()) {
+                    Stack primary = r.series().get(0).geometry().primary();
+                    loaded = primary != null ? primary.slices() : r.series().get(0).geometry().allSlices();
+                } else if (!r.broken().isEmpty()) {
+                    error = r.broken().get(0).reason();
+                }
+            } catch (RuntimeException e) {
+                error = String.valueOf(e.getMessage());
+            }
+            slices = loaded;
+            List<SliceInfo> result = loaded;
+            String err = error;
+            Platform.runLater(() -> done.accept(result, err));
+        });
+    }
+
+    /** Asks for a slice; {@code shown} runs on the FX thread with the result and the staging buffer to copy. */
+    void request(Request r, BiConsumer<RenderedSlice, ByteBuffer> shown) {
+        pending.set(r);
+        thread.execute(() -> drain(shown));
+    }
+
+    private void drain(BiConsumer<RenderedSlice, ByteBuffer> shown) {
+        Request r = pending.getAndSet(null);
+        List<SliceInfo> s = slices;
+        if (r == null || s.isEmpty()) return;
+        int index = Math.max(0, Math.min(s.size() - 1, r.index()));
+        RenderedSlice result;
+        try {
+            result = renderer.render(index, s.get(index), r.window(), r.invert(), staging);
+            if (result.info() == null && result.error() == null) { // staging too small: grow once, render again
+                staging = ByteBuffer.allocateDirect(result.rows() * result.columns() * 4);
+                result = renderer.render(index, s.get(index), r.window(), r.invert(), staging);
+            }
+        } catch (Exception e) {
+            result = new RenderedSlice(index, 0, 0, r.window(), 1, null, describe(e));
+        }
+        CompletableFuture<Void> copied = new CompletableFuture<>();
+        RenderedSlice done = result;
+        ByteBuffer buffer = staging;
+        Platform.runLater(() -> {
+            try {
+                shown.accept(done, buffer);
+            } finally {
+                copied.complete(null);
+            }
+        });
+        try {
+            copied.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            // The FX thread is busy or gone: render on; at worst one frame shows partly updated pixels.
+        }
+        renderer.prefetch(s, index, r.direction());
+    }
+
+    private static String describe(Throwable e) {
+        Throwable c = e.getCause() != null ? e.getCause() : e;
+        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

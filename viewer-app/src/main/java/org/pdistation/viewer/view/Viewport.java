@@ -1,0 +1,307 @@
+package org.pdistation.viewer.view;
+
+import java.nio.ByteBuffer;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+
+import org.pdistation.imaging.render.series.SliceInfo;
+import org.pdistation.viewer.i18n.Messages;
+import org.pdistation.viewer.model.SeriesEntry;
+
+/**
+ * One image viewport: the current slice of a series in an ImageView backed by a {@code PixelBuffer<ByteBuffer>}
+ * (BGRA premultiplied) that JavaFX scales and smooths, with the corner overlay above. Wheel and keys scroll,
+ * left-drag windows, middle/right-drag pans, Ctrl+wheel zooms, 1–9 pick presets, I inverts, F fits, O shows 1:1.
+ */
+public final class Viewport extends StackPane {
+    private final Messages messages;
+    private final RenderLoop loop;
+    private final Pane imageLayer = new Pane();
+    private final ImageView imageView = new ImageView();
+    private final CornerOverlay overlay;
+    private final Label message = new Label();
+
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final IntegerProperty count = new SimpleIntegerProperty(0);
+    private final ObjectProperty<WindowLevel> window = new SimpleObjectProperty<>();
+    private final BooleanProperty invert = new SimpleBooleanProperty();
+    /** Screen pixels per image pixel; NaN = fit to the viewport. */
+    private final DoubleProperty zoom = new SimpleDoubleProperty(Double.NaN);
+    private final IntegerProperty framesShown = new SimpleIntegerProperty();
+    private CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+
+    private SeriesEntry series;
+    private PixelBuffer<ByteBuffer> pixels;
+    private WritableImage image;
+    private double pixelAspect = 1;
+    private String modality = "";
+    private List<WindowLevel> headerWindows = List.of();
+    private double panX;
+    private double panY;
+    private double dragX;
+    private double dragY;
+    private int direction = 1;
+    /** Set while applying the header's default window, so that doing so does not trigger another render. */
+    private boolean adopting;
+
+    public Viewport(Messages messages, RenderEngine engine) {
+        this.messages = messages;
+        this.loop = new RenderLoop(engine, messages.locale());
+        this.overlay = new CornerOverlay(messages);
+        getStyleClass().add("viewport");
+        setFocusTraversable(true);
+        imageView.setSmooth(true);
+        imageView.setPreserveRatio(false);
+        imageLayer.getChildren().add(imageView);
+        imageLayer.setMinSize(0, 0);
+        message.getStyleClass().add("viewport-message");
+        message.setText(messages.get("viewer.empty"));
+        message.setWrapText(true);
+        getChildren().addAll(imageLayer, overlay, message);
+        imageLayer.widthProperty().addListener((o, a, b) -> placeImage());
+        imageLayer.heightProperty().addListener((o, a, b) -> placeImage());
+
+        index.addListener((o, a, b) -> render());
+        window.addListener((o, a, b) -> { if (!adopting) render(); });
+        invert.addListener((o, a, b) -> render());
+        zoom.addListener((o, a, b) -> placeImage());
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    // ----- API ------------------------------------------------------------------------------------------------
+
+    /** Shows {@code s} from its first slice with the header's window. */
+    public void show(SeriesEntry s) {
+        this.series = s;
+        firstFrame = new CompletableFuture<>();
+        adopting = true;
+        window.set(null);
+        adopting = false;
+        count.set(0);
+        message.setText(messages.format("browser.loading", s.description().isBlank() ? s.uid() : s.description()));
+        message.setVisible(true);
+        loop.load(s, this::loaded);
+    }
+
+    public SeriesEntry series() { return series; }
+
+    public IntegerProperty indexProperty() { return index; }
+
+    public IntegerProperty countProperty() { return count; }
+
+    public ObjectProperty<WindowLevel> windowProperty() { return window; }
+
+    public BooleanProperty invertProperty() { return invert; }
+
+    public DoubleProperty zoomProperty() { return zoom; }
+
+    /** How many frames have been drawn (tests wait on it; never decreases). */
+    public IntegerProperty framesShownProperty() { return framesShown; }
+
+    /** Completes when the first slice of the current series is on screen (or could not be shown). */
+    public CompletableFuture<Void> firstFrame() { return firstFrame; }
+
+    /** The image on screen, or null (tests read its pixels). */
+    public WritableImage image() { return image; }
+
+    public String modality() { return modality; }
+
+    public void fit() { zoom.set(Double.NaN); panX = panY = 0; placeImage(); }
+
+    public void actualSize() { zoom.set(1); }
+
+    public void scrollBy(int delta) {
+        if (count.get() == 0) return;
+        direction = delta >= 0 ? 1 : -1;
+        index.set(Math.max(0, Math.min(count.get() - 1, index.get() + delta)));
+    }
+
+    /** Preset {@code n} (1-based): the CT presets for CT, else the header's windows. */
+    public void applyPreset(int n) {
+        if ("CT".equalsIgnoreCase(modality)) {
+            if (n >= 1 && n <= CtPreset.values().length) window.set(CtPreset.values()[n - 1].window());
+        } else if (n >= 1 && n <= headerWindows.size()) {
+            window.set(headerWindows.get(n - 1));
+        }
+    }
+
+    public List<WindowLevel> headerWindows() { return headerWindows; }
+
+    public void dispose() { loop.close(); }
+
+    // ----- rendering -------------------------------------------------------------------------------------------
+
+    private void loaded(List<SliceInfo> slices, String error) {
+        if (slices.isEmpty()) {
+            message.setText(messages.format("viewer.loadFailed", error == null ? "-" : error));
+            message.setVisible(true);
+            firstFrame.complete(null);
+            return;
+        }
+        count.set(slices.size());
+        if (index.get() != 0) index.set(0); else render();
+    }
+
+    private void render() {
+        if (count.get() == 0) return;
+        loop.request(new RenderLoop.Request(index.get(), direction, window.get(), invert.get()), this::shown);
+    }
+
+    /** On the FX thread: copies the staged pixels into the on-screen buffer and updates the overlay. */
+    private void shown(RenderedSlice r, ByteBuffer staged) {
+        if (r.error() != null) {
+            message.setText(messages.format("viewer.loadFailed", r.error()));
+            message.setVisible(true);
+            framesShown.set(framesShown.get() + 1);
+            firstFrame.complete(null);
+            return;
+        }
+        message.setVisible(false);
+        int w = r.columns();
+        int h = r.rows();
+        if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(w * h * 4);
+            pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getByteBgraPreInstance());
+            image = new WritableImage(pixels);
+            imageView.setImage(image);
+        }
+        int bytes = w * h * 4;
+        pixels.updateBuffer(pb -> {
+            pb.getBuffer().put(0, staged, 0, bytes);
+            return null;
+        });
+        pixelAspect = r.pixelAspect();
+        if (r.info() != null) {
+            modality = r.info().modality();
+            headerWindows = r.info().headerWindows();
+            overlay.show(r.info());
+        }
+        if (window.get() == null && r.window() != null) {
+            adopting = true;
+            window.set(r.window());
+            adopting = false;
+        }
+        updateTexts(r.window());
+        placeImage();
+        framesShown.set(framesShown.get() + 1);
+        firstFrame.complete(null);
+    }
+
+    private void updateTexts(WindowLevel used) {
+        NumberFormat nf = NumberFormat.getIntegerInstance(messages.locale());
+        WindowLevel wl = window.get() != null ? window.get() : used;
+        overlay.windowLabel.setText(wl == null ? "" : messages.format("viewer.window", nf.format(wl.width()),
+                nf.format(wl.centre())) + (invert.get() ? "  " + messages.get("viewer.invert") : ""));
+        overlay.imageLabel.setText(messages.format("viewer.image", index.get() + 1, count.get()));
+        overlay.zoomLabel.setText(messages.format("viewer.zoom", nf.format(Math.round(effectiveScale() * 100))));
+    }
+
+    private double effectiveScale() {
+        if (image == null) return 1;
+        double z = zoom.get();
+        if (!Double.isNaN(z)) return z;
+        double w = imageLayer.getWidth();
+        double h = imageLayer.getHeight();
+        if (w <= 0 || h <= 0) return 1;
+        return Math.min(w / image.getWidth(), h / (image.getHeight() * pixelAspect));
+    }
+
+    private void placeImage() {
+        if (image == null) return;
+        double s = effectiveScale();
+        double w = image.getWidth() * s;
+        double h = image.getHeight() * pixelAspect * s;
+        imageView.setFitWidth(w);
+        imageView.setFitHeight(h);
+        imageView.setLayoutX((imageLayer.getWidth() - w) / 2 + panX);
+        imageView.setLayoutY((imageLayer.getHeight() - h) / 2 + panY);
+        NumberFormat nf = NumberFormat.getIntegerInstance(messages.locale());
+        overlay.zoomLabel.setText(messages.format("viewer.zoom", nf.format(Math.round(s * 100))));
+    }
+
+    // ----- input ------------------------------------------------------------------------------------------------
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        if (e.isControlDown()) {
+            zoom.set(effectiveScale() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+        } else {
+            scrollBy(e.getDeltaY() > 0 ? -1 : 1); // wheel away from the user = previous slice (towards the head)
+        }
+        e.consume();
+    }
+
+    private void onPress(MouseEvent e) {
+        requestFocus();
+        dragX = e.getX();
+        dragY = e.getY();
+    }
+
+    private void onDrag(MouseEvent e) {
+        double dx = e.getX() - dragX;
+        double dy = e.getY() - dragY;
+        dragX = e.getX();
+        dragY = e.getY();
+        if (e.getButton() == MouseButton.PRIMARY) {
+            WindowLevel wl = window.get();
+            if (wl == null) return;
+            // Sensitivity scales with the width, so that a narrow brain window and a wide lung window both move
+            // by a useful amount per screen pixel.
+            double step = Math.max(1, wl.width() / 256);
+            window.set(new WindowLevel(wl.centre() + dy * step, wl.width() + dx * step));
+        } else {
+            panX += dx;
+            panY += dy;
+            placeImage();
+        }
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        KeyCode k = e.getCode();
+        switch (k) {
+            case UP, LEFT -> scrollBy(-1);
+            case DOWN, RIGHT -> scrollBy(1);
+            case PAGE_UP -> scrollBy(-10);
+            case PAGE_DOWN -> scrollBy(10);
+            case HOME -> scrollBy(-count.get());
+            case END -> scrollBy(count.get());
+            case I -> invert.set(!invert.get());
+            case F -> fit();
+            case O -> actualSize();
+            default -> {
+                if (k.isDigitKey() && k != KeyCode.DIGIT0 && k != KeyCode.NUMPAD0) {
+                    applyPreset(Integer.parseInt(k.getName().replaceAll("\\D", "")));
+                } else {
+                    return;
+                }
+            }
+        }
+        e.consume();
+    }
+}

@@ -1,0 +1,49 @@
+package org.pdistation.viewer.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.pdistation.viewer.browser.BrowserRow;
+import org.pdistation.viewer.i18n.Messages;
+import org.pdistation.viewer.model.RecentMedia;
+
+/** Builds the station's main window on a TestFX stage and waits on its readiness signal. */
+final class StationFixture {
+    private StationFixture() {}
+
+    static MainWindow show(Stage stage, Path home) {
+        MainWindow w = new MainWindow(new Messages(Locale.ENGLISH), new RecentMedia(home));
+        stage.setScene(StationApp.createScene(w));
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        stage.show();
+        return w;
+    }
+
+    /** Opens {@code path} on the FX thread and waits until browser, thumbnails and first slice are drawn. */
+    static void openAndWait(MainWindow w, Path path) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> w.open(path)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // ready() is replaced by open() on the FX thread; read it after the open ran.
+        w.ready().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static int count(TreeItem<BrowserRow> item, BrowserRow.Kind kind) {
+        int n = item.getValue() != null && item.getValue().kind() == kind ? 1 : 0;
+        for (TreeItem<BrowserRow> c : item.getChildren()) n += count(c, kind);
+        return n;
+    }
+}
