@@ -20,6 +20,7 @@ import org.pdistation.imaging.media.FileSetOpener;
 import org.pdistation.imaging.media.FileSetProblem;
 import org.pdistation.imaging.media.FileSetScanner;
 import org.pdistation.imaging.media.FileSetTree;
+import org.pdistation.imaging.media.OpenedMedium;
 import org.pdistation.imaging.media.RecordType;
 import org.pdistation.imaging.media.ScannedInstance;
 import org.pdistation.viewer.i18n.Messages;
@@ -42,9 +43,12 @@ public final class MediaReader {
                 return failed(path, messages.format("problem.notFound", path));
             }
             String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (Files.isRegularFile(path) && name.endsWith(".iso")) {
-                // Seam: an ISO 9660 image will be read through media-importer's ISO reader once it exists.
-                return failed(path, messages.get("problem.isoNotYet"));
+            if (Files.isRegularFile(path) && OpenedMedium.isIsoImage(path)) {
+                // The image stays open while the station may show its files (viewports read frames lazily); the
+                // read-only file system holds one file handle and is released when the station exits.
+                OpenedMedium image = OpenedMedium.open(path);
+                MediaContent inside = read(image.root());
+                return new MediaContent(path, inside.patients(), inside.problems());
             }
             if (Files.isRegularFile(path) && !isDicomdirName(name)) {
                 return singleFile(path);
