@@ -10,17 +10,18 @@ import org.pdistation.creator.stage.StagedFileSet;
 import org.pdistation.creator.stage.StagingStep;
 
 /**
- * Renders the printable label of each medium (PDI-REQUIREMENTS 8) from its staged file-set, into a folder outside
- * the medium: {@code LABEL-DISC<n>.png} and {@code .pdf} (insert layout) plus {@code LABEL-DISC<n>-ROUND.png} (disc
- * layout). Nothing is added to the medium itself.
+ * Prints the label of each medium (PDI-REQUIREMENTS 8) from its staged file-set, through a {@link LabelPrinter},
+ * into a folder outside the medium, as files named {@code LABEL-DISC<n>…}. Nothing is added to the medium itself.
  */
 public final class LabelStep implements StagingStep {
     private final Path folder;
+    private final LabelPrinter printer;
     private final Consumer<String> notes;
 
     /** @param notes receives the paths written and any font warning, for the job report */
-    public LabelStep(Path folder, Consumer<String> notes) {
+    public LabelStep(Path folder, LabelPrinter printer, Consumer<String> notes) {
         this.folder = folder;
+        this.printer = printer;
         this.notes = notes;
     }
 
@@ -34,12 +35,6 @@ public final class LabelStep implements StagingStep {
         Files.createDirectories(folder);
         LabelInfo info = LabelInfo.of(FileSetContent.read(set.root()), set.institution(), set.options().date(),
                 set.options().web());
-        String base = "LABEL-DISC" + set.number();
-        LabelRenderer.Rendered insert = LabelRenderer.render(info, LabelRenderer.Layout.INSERT);
-        insert.writePng(folder.resolve(base + ".png"));
-        insert.writePdf(folder.resolve(base + ".pdf"));
-        LabelRenderer.render(info, LabelRenderer.Layout.DISC).writePng(folder.resolve(base + "-ROUND.png"));
-        insert.warnings().forEach(w -> notes.accept("label: " + w));
-        notes.accept("label written to " + folder.resolve(base + ".pdf"));
+        printer.print(info, folder, "LABEL-DISC" + set.number()).forEach(notes);
     }
 }

@@ -31,6 +31,7 @@ import org.pdistation.creator.target.Progress;
 import org.pdistation.creator.web.WebContentStep;
 import org.pdistation.imaging.codec.CodecRegistry;
 import org.pdistation.imaging.media.Profile;
+import org.pdistation.viewer.label.AwtLabelPrinter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,7 +134,8 @@ public final class CreateCommand implements Callable<Integer> {
             steps.add(new WebContentStep("en", notes::add));
         }
         if (label) {
-            steps.add(new LabelStep(labelDir != null ? labelDir : defaultLabelFolder(), notes::add));
+            steps.add(new LabelStep(labelDir != null ? labelDir : defaultLabelFolder(), new AwtLabelPrinter(),
+                    notes::add));
         }
         TerminalProgress progress = new TerminalProgress(out, System.console() != null);
         MediaCreator creator = new MediaCreator(options, steps, null, CodecRegistry.standard(), null);

@@ -1,4 +1,4 @@
-package org.pdistation.creator.label;
+package org.pdistation.viewer.label;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pdistation.creator.TestFileSets;
 import org.pdistation.creator.content.FileSetContent;
+import org.pdistation.creator.label.LabelInfo;
 import org.pdistation.imaging.data.PersonName;
 import org.pdistation.imaging.testing.Peers;
 

@@ -1,4 +1,4 @@
-package org.pdistation.creator.label;
+package org.pdistation.viewer.label;
 
 import java.awt.Font;
 import java.awt.FontFormatException;

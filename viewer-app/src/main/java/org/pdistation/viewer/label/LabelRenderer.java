@@ -1,4 +1,4 @@
-package org.pdistation.creator.label;
+package org.pdistation.viewer.label;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.pdistation.creator.content.DisplayNames;
+import org.pdistation.creator.label.LabelInfo;
 import org.pdistation.imaging.pdf.PdfPage;
 import org.pdistation.imaging.pdf.PdfWriter;
 import org.pdistation.imaging.render.PngWriter;
