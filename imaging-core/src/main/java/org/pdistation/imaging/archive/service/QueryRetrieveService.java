@@ -208,6 +208,15 @@ public final class QueryRetrieveService implements DimseService {
                 break;
             }
             PresentationContext pc = a.findContext(i.sopClass(), i.transferSyntax());
+            byte[] recoded = null;
+            if (pc == null && isUncompressed(i.transferSyntax())) {
+                // Implicit <-> Explicit VR Little Endian: re-encode the parsed data set in the accepted syntax.
+                pc = uncompressedContext(a, i.sopClass());
+                if (pc != null) {
+                    Dataset ds = DicomReader.read(archive.store().resolve(i.path()), ReadOptions.IN_MEMORY).dataset();
+                    recoded = encode(ds, pc.transferSyntax());
+                }
+            }
             if (pc == null) {
                 // The SCU offered no context for this class in the stored syntax; we do not transcode here.
                 n.failedUids.add(i.sopUid());
@@ -215,8 +224,13 @@ public final class QueryRetrieveService implements DimseService {
             } else {
                 int sub = a.nextMessageId();
                 a.sendCommand(pc.id(), Commands.storeRq(sub, i.sopClass(), i.sopUid(), 0));
-                try (FileChannel ch = FileChannel.open(archive.store().resolve(i.path()), StandardOpenOption.READ)) {
-                    a.sendData(pc.id(), ch, i.datasetOffset(), ch.size() - i.datasetOffset());
+                if (recoded != null) {
+                    a.sendData(pc.id(), recoded);
+                } else {
+                    try (FileChannel ch = FileChannel.open(archive.store().resolve(i.path()),
+                            StandardOpenOption.READ)) {
+                        a.sendData(pc.id(), ch, i.datasetOffset(), ch.size() - i.datasetOffset());
+                    }
                 }
                 while (true) {
                     Association.Command r = a.readCommand();
@@ -254,6 +268,15 @@ public final class QueryRetrieveService implements DimseService {
             return;
         }
         finish(a, c, n);
+    }
+
+    private static boolean isUncompressed(String ts) {
+        return UID.ExplicitVRLittleEndian.equals(ts) || UID.ImplicitVRLittleEndian.equals(ts);
+    }
+
+    private static PresentationContext uncompressedContext(Association a, String sopClass) {
+        PresentationContext pc = a.findContext(sopClass, UID.ExplicitVRLittleEndian);
+        return pc != null ? pc : a.findContext(sopClass, UID.ImplicitVRLittleEndian);
     }
 
     private static void finish(Association a, Association.Command c, Counts n) throws IOException {
