@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
                 FindCommand.class,
                 GetCommand.class,
                 MoveCommand.class,
+                ArchiveCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {
