@@ -21,8 +21,15 @@ public final class ArchiveServer {
      */
     public static DicomServer start(Archive archive, String aet, String bindHost, int port, AccessPolicy access,
                                     NetOptions options, Consumer<String> lines) throws IOException {
+        return start(archive, aet, bindHost, port, access, options, lines, null);
+    }
+
+    /** Like the other, telling {@code listener} of every instance stored (e.g. an auto-burner); may be null. */
+    public static DicomServer start(Archive archive, String aet, String bindHost, int port, AccessPolicy access,
+                                    NetOptions options, Consumer<String> lines, ArchiveSink.StoredListener listener)
+            throws IOException {
         DicomServer.Config config = new DicomServer.Config(aet, bindHost, port, access.allowed(), 32, options);
-        return DicomServer.start(config, new ArchiveSink(archive), ServerSocketFactory.getDefault(),
+        return DicomServer.start(config, new ArchiveSink(archive, listener), ServerSocketFactory.getDefault(),
                 List.of(new QueryRetrieveService(archive, access, options)),
                 new AuditTrail(archive.index(), lines));
     }
