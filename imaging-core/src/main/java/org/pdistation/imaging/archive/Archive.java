@@ -51,7 +51,11 @@ public final class Archive implements Closeable {
     }
 
     public static Archive open(Path root, ConflictPolicy conflicts) throws IOException {
-        ArchiveStore store = new ArchiveStore(root);
+        return open(root, conflicts, Durability.FSYNC);
+    }
+
+    public static Archive open(Path root, ConflictPolicy conflicts, Durability durability) throws IOException {
+        ArchiveStore store = new ArchiveStore(root, durability == Durability.FSYNC);
         try {
             return new Archive(store, ArchiveIndex.open(store.root().resolve("index.sqlite")), conflicts);
         } catch (SQLException e) {

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.pdistation.imaging.archive.Archive;
 import org.pdistation.imaging.archive.CheckReport;
+import org.pdistation.imaging.archive.ConflictPolicy;
+import org.pdistation.imaging.archive.Durability;
 import org.pdistation.imaging.archive.IngestOutcome;
 import org.pdistation.imaging.archive.index.FindQuery;
 import org.pdistation.imaging.archive.service.AccessPolicy;
@@ -57,7 +59,12 @@ public final class ArchiveCommand implements Runnable {
         Path dir;
 
         Archive open() throws IOException {
-            return Archive.open(dir != null ? dir : AppHome.resolve().archive());
+            return Archive.open(dir != null ? dir : AppHome.resolve().archive(), ConflictPolicy.KEEP_FIRST,
+                    durability());
+        }
+
+        Durability durability() {
+            return Durability.FSYNC;
         }
 
         PrintWriter out() {
@@ -99,6 +106,15 @@ public final class ArchiveCommand implements Runnable {
         @Option(names = "--allow", split = ",", description = "calling AE titles allowed (default: any may "
                 + "echo and store; query/retrieve only from these and the peers)")
         List<String> allow = List.of();
+
+        @Option(names = "--no-fsync", description = "leave flushing received files to the OS (faster; a power "
+                + "loss may lose the last instances, a killed process does not)")
+        boolean noFsync;
+
+        @Override
+        Durability durability() {
+            return noFsync ? Durability.OS_CACHE : Durability.FSYNC;
+        }
 
         @Option(names = "--peer", description = "known AE (query/retrieve allowed, C-MOVE destination): AET@HOST:PORT")
         List<String> peers = List.of();

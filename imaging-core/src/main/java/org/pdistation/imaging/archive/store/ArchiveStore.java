@@ -28,8 +28,15 @@ public final class ArchiveStore {
     private final Path root;
     private final Path objects;
     private final Path tmp;
+    private final boolean sync;
 
     public ArchiveStore(Path root) throws IOException {
+        this(root, true);
+    }
+
+    /** @param sync whether each staged file is fsynced before it can be committed */
+    public ArchiveStore(Path root, boolean sync) throws IOException {
+        this.sync = sync;
         this.root = root.toAbsolutePath().normalize();
         Posix.ownerOnlyDirs(this.root, this.root);
         this.objects = Posix.ownerOnlyDirs(this.root, this.root.resolve("objects"));
@@ -77,8 +84,11 @@ public final class ArchiveStore {
                     os.write(buf, 0, n);
                 }
                 os.flush();
-                // Durable before the rename and before the index says it is there.
-                ch.force(true);
+                // Durable before the rename and before the index says it is there (unless told otherwise).
+                if (sync) {
+                    // fdatasync: the data and the size needed to read it back; timestamps may lag.
+                    ch.force(false);
+                }
                 size = ch.size();
             }
             return new StagedFile(t, header.length, size, HexFormat.of().formatHex(sha.digest()));
