@@ -71,6 +71,9 @@ public final class AppHome {
     /** The database folder, created if needed. */
     public Path db() throws IOException { return ensure(root.resolve("db")); }
 
+    /** The local archive's folder (files and index, issue 7), created if needed. */
+    public Path archive() throws IOException { return ensure(root.resolve("archive")); }
+
     /** The settings folder, created if needed. */
     public Path settings() throws IOException { return ensure(root.resolve("settings")); }
 

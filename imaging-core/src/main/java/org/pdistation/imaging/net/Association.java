@@ -406,6 +406,14 @@ public final class Association implements Closeable {
     }
 
     /**
+     * Whether something from the peer is waiting to be read (without blocking): lets an SCP that streams pending
+     * responses notice a C-CANCEL-RQ (PS3.7 9.3.2.3) between them.
+     */
+    public boolean hasIncoming() throws IOException {
+        return !pending.isEmpty() || (!closed && in.available() > 0);
+    }
+
+    /**
      * The data set that follows the last command, as a stream of its bytes across PDVs; it ends after the PDV
      * marked last. Reading past a protocol error throws and aborts the association.
      */

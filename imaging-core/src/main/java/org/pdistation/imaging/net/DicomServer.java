@@ -7,6 +7,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -56,6 +61,24 @@ public final class DicomServer implements Closeable {
         }
     }
 
+    /**
+     * What a server hosts beside Verification and Storage.
+     *
+     * @param commitment Storage Commitment SCP policy (N-ACTION served), or null
+     * @param receiver   receives N-EVENT-REPORTs on associations a commitment SCP opens to us, or null
+     * @param services   further DIMSE services, e.g. Query/Retrieve (PS3.4 C)
+     * @param observer   told about every association when it ends (audit)
+     */
+    public record Hosting(CommitmentPolicy commitment, CommitmentReceiver receiver, List<DimseService> services,
+                          AssociationObserver observer) {
+        public static final Hosting NONE = new Hosting(null, null, List.of(), AssociationObserver.NONE);
+
+        public Hosting {
+            services = List.copyOf(services);
+            observer = observer == null ? AssociationObserver.NONE : observer;
+        }
+    }
+
     private final Config config;
     private final StorageSink sink;
     private final ServerSocket server;
@@ -66,19 +89,28 @@ public final class DicomServer implements Closeable {
     private final Thread acceptThread;
     private final CommitmentScp commitmentScp;
     private final CommitmentReceiver commitmentReceiver;
+    private final Map<String, DimseService> services;
+    private final AssociationObserver observer;
     private volatile boolean closing;
 
-    private DicomServer(Config config, StorageSink sink, ServerSocket server, CommitmentPolicy commitment,
-                        CommitmentReceiver receiver) {
+    private DicomServer(Config config, StorageSink sink, ServerSocket server, Hosting hosting) {
         this.config = config;
         this.sink = sink;
         this.server = server;
         this.slots = new Semaphore(config.maxAssociations());
-        this.commitmentScp = commitment == null ? null
-                : new CommitmentScp(commitment, config.aet(), config.options());
-        this.commitmentReceiver = receiver;
+        this.commitmentScp = hosting.commitment() == null ? null
+                : new CommitmentScp(hosting.commitment(), config.aet(), config.options());
+        this.commitmentReceiver = hosting.receiver();
         this.policy = new ScpPolicy(config.aet(), config.allowedCalling(), config.options().maxPduLength(),
-                commitment != null, receiver != null, config.authenticator());
+                hosting.commitment() != null, hosting.receiver() != null, config.authenticator());
+        Map<String, DimseService> bySopClass = new HashMap<>();
+        for (DimseService d : hosting.services()) {
+            for (String sopClass : d.sopClasses()) {
+                bySopClass.put(sopClass, d);
+            }
+        }
+        this.services = Map.copyOf(bySopClass);
+        this.observer = hosting.observer();
         this.acceptThread = Thread.ofVirtual().name("dicom-accept-" + server.getLocalPort()).unstarted(this::acceptLoop);
     }
 
@@ -88,7 +120,7 @@ public final class DicomServer implements Closeable {
 
     /** Starts listening; with an SSLServerSocketFactory the server speaks DICOM over TLS (PS3.15 B.1). */
     public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory) throws IOException {
-        return start(config, sink, factory, null, null);
+        return start(config, sink, factory, Hosting.NONE);
     }
 
     /**
@@ -98,6 +130,21 @@ public final class DicomServer implements Closeable {
      */
     public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory,
                                     CommitmentPolicy commitment, CommitmentReceiver receiver) throws IOException {
+        return start(config, sink, factory, new Hosting(commitment, receiver, List.of(), AssociationObserver.NONE));
+    }
+
+    /**
+     * Like {@link #start(Config, StorageSink, ServerSocketFactory)}, also hosting {@code services} (e.g.
+     * Query/Retrieve) and telling {@code observer} about every association when it ends.
+     */
+    public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory,
+                                    List<DimseService> services, AssociationObserver observer) throws IOException {
+        return start(config, sink, factory, new Hosting(null, null, services, observer));
+    }
+
+    /** Starts listening with everything {@code hosting} names served beside Verification and Storage. */
+    public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory, Hosting hosting)
+            throws IOException {
         ServerSocket ss = factory.createServerSocket();
         try {
             ss.setReuseAddress(true);
@@ -107,7 +154,7 @@ public final class DicomServer implements Closeable {
             ss.close();
             throw e;
         }
-        DicomServer s = new DicomServer(config, sink, ss, commitment, receiver);
+        DicomServer s = new DicomServer(config, sink, ss, hosting);
         s.acceptThread.start();
         return s;
     }
@@ -148,28 +195,46 @@ public final class DicomServer implements Closeable {
 
     private void serve(Socket s) {
         boolean slot = slots.tryAcquire();
+        Instant start = Instant.now();
+        String[] aets = new String[2];
+        Map<CommandField, Integer> requests = new EnumMap<>(CommandField.class);
+        String outcome = "released";
         try {
-            AssociationAcceptor acceptor = slot ? policy
+            AssociationAcceptor base = services.isEmpty() ? policy : new ServicePolicy(policy, services);
+            AssociationAcceptor acceptor = slot ? base
                     : rq -> AssociateRj.of(AssociateRj.Result.TRANSIENT, AssociateRj.Reason.LOCAL_LIMIT_EXCEEDED);
-            Association a = Association.accept(s, config.options(), acceptor);
+            AssociationAcceptor recording = rq -> {
+                aets[0] = rq.callingAet();
+                aets[1] = rq.calledAet();
+                return acceptor.negotiate(rq);
+            };
+            Association a = Association.accept(s, config.options(), recording);
             if (a == null) {
+                outcome = "rejected";
                 return;
             }
             try {
-                serviceLoop(a);
+                serviceLoop(a, requests);
             } finally {
                 a.close();
             }
         } catch (IOException | RuntimeException e) {
+            outcome = (e instanceof AssociationAbortedException ? "aborted: " : "failed: ") + e.getMessage();
             LOG.info("association from {} ended: {}", s.getRemoteSocketAddress(), e.getMessage());
         } finally {
             if (slot) {
                 slots.release();
             }
+            try {
+                observer.ended(new AssociationObserver.Summary(start, Instant.now(), aets[0], aets[1],
+                        String.valueOf(s.getRemoteSocketAddress()), requests, outcome));
+            } catch (RuntimeException e) {
+                LOG.warn("association observer failed: {}", e.getMessage());
+            }
         }
     }
 
-    private void serviceLoop(Association a) throws IOException {
+    private void serviceLoop(Association a, Map<CommandField, Integer> requests) throws IOException {
         while (true) {
             Association.Command c = a.readCommand();
             if (c == null) {
@@ -177,7 +242,14 @@ public final class DicomServer implements Closeable {
             }
             Dataset cmd = c.command();
             CommandField field = Commands.field(cmd);
-            if (field == CommandField.C_ECHO_RQ) {
+            if (field != null && !field.isResponse()) {
+                requests.merge(field, 1, Integer::sum);
+            }
+            PresentationContext pc = a.contexts().get(c.contextId());
+            DimseService service = pc == null ? null : services.get(pc.abstractSyntax());
+            if (service != null && field != null && !field.isResponse() && field != CommandField.C_CANCEL_RQ) {
+                service.handle(a, c);
+            } else if (field == CommandField.C_ECHO_RQ) {
                 a.sendCommand(c.contextId(), Commands.response(cmd, Status.SUCCESS));
             } else if (field == CommandField.C_STORE_RQ) {
                 a.sendCommand(c.contextId(), store(a, c));

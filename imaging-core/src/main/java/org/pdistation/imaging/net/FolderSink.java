@@ -70,7 +70,7 @@ public final class FolderSink implements StorageSink {
     }
 
     /** PS3.10 7.1: 128-byte preamble, "DICM", group 0002 in Explicit VR Little Endian with its group length. */
-    static byte[] header(StoreRequest rq) throws IOException {
+    public static byte[] header(StoreRequest rq) throws IOException {
         Dataset meta = new Dataset();
         meta.setBytes(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
         meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, rq.sopClassUid());

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class,
                 BenchCommand.Window.class, BenchCommand.Scroll.class, BenchCommand.Create.class,
                 BenchCommand.Iso.class, BenchCommand.Store.class, BenchCommand.Scp.class,
-                BenchCommand.Import.class})
+                BenchCommand.Import.class, BenchCommand.ArchiveReceive.class, BenchCommand.ArchiveFind.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +30,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a benchmark is required: index, read, decode, window, scroll, create, iso, store, scp or import");
+                "a benchmark is required: index, read, decode, window, scroll, create, iso, store, scp, import, archive-receive or archive-find");
     }
 
     /** Options every benchmark takes. */
@@ -229,6 +229,37 @@ public final class BenchCommand implements Runnable {
         void run(BenchData data, PrintWriter out) throws Exception {
             org.pdistation.viewer.bench.StoreBenchmark.runScp(data, new AlternatingRunner(common.warmup,
                     common.pairs), out);
+        }
+    }
+
+    @Command(name = "archive-receive", description = "Receive N generated CT slices from storescu +sd +r: our archive "
+            + "(filed and indexed) vs storescp -od, alternately.")
+    static final class ArchiveReceive extends OnGeneratedFiles {
+        @Override
+        void run(BenchData data, PrintWriter out) throws Exception {
+            org.pdistation.viewer.bench.ArchiveBenchmark.receive(data, common.warmup, common.pairs, out);
+        }
+    }
+
+    @Command(name = "archive-find", description = "C-FIND latency (study level, patient-name query) over an archive "
+            + "index of N generated instance rows.")
+    static final class ArchiveFind implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "N", defaultValue = "100000", description = "rows (default ${DEFAULT-VALUE})")
+        int rows;
+
+        @Option(names = "--repeats", defaultValue = "21", description = "timed queries (default ${DEFAULT-VALUE})")
+        int repeats;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            org.pdistation.viewer.bench.ArchiveBenchmark.find(common.work, rows, repeats, spec.commandLine().getOut());
+            return 0;
         }
     }
 }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
                 MoveCommand.class,
                 BurnCommand.class,
                 ViewCommand.class,
+                ArchiveCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PdiStationCommand implements Runnable {

@@ -1,0 +1,49 @@
+package org.pdistation.viewer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pdistation.imaging.synth.SyntheticCtStudy;
+
+import picocli.CommandLine;
+
+class ArchiveCommandTest {
+    @TempDir
+    Path tmp;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cl = new CommandLine(new PdiStationCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void addListCheckAndDeleteAStudy() throws Exception {
+        Path src = tmp.resolve("src");
+        new SyntheticCtStudy(32, 6, 3).write(src, 6);
+        String dir = tmp.resolve("arch").toString();
+        assertEquals(0, run("archive", "add", "--dir", dir, src.toString()), err.toString());
+        assertTrue(out.toString().contains("STORED=6"), out.toString());
+        assertEquals(0, run("archive", "ls", "--dir", dir, "--modality", "CT"), err.toString());
+        assertTrue(out.toString().contains("1 study"), out.toString());
+        String studyUid = out.toString().lines().findFirst().orElseThrow().split("\t")[5];
+        assertEquals(0, run("archive", "ls", "--dir", dir, "--level", "instance"), err.toString());
+        assertTrue(out.toString().contains("6 instance rows"), out.toString());
+        assertEquals(0, run("archive", "check", "--deep", "--dir", dir), err.toString());
+        assertEquals(0, run("archive", "delete", "--dir", dir, studyUid), err.toString());
+        assertTrue(out.toString().contains("deleted 6 instances"), out.toString());
+        assertEquals(0, run("archive", "ls", "--dir", dir), err.toString());
+        assertTrue(out.toString().contains("0 study rows"), out.toString());
+    }
+}
