@@ -13,7 +13,7 @@ import org.pdistation.imaging.media.iso.IsoFileSystems;
 
 /**
  * A medium as the readers see it: a root {@link Path} (a folder, the folder of a DICOMDIR, or the root of an ISO
- * 9660 image opened read-only) and whatever must be closed when reading is over. Every reader (verify-media, the
+ * 9660 or UDF image opened read-only) and whatever must be closed when reading is over. Every reader (verify-media, the
  * importer, the viewer) opens media through here, so an .iso file is read directly, with no drive and no mount.
  *
  * @param root    the medium's root folder
@@ -38,7 +38,10 @@ public record OpenedMedium(Path root, Path source, boolean image, Closeable clos
         return new OpenedMedium(root, path, false, () -> { });
     }
 
-    /** True when the file holds an ISO 9660 volume descriptor identifier at sector 16. */
+    /**
+     * True when the file holds an ISO 9660 volume descriptor identifier at sector 16, or a UDF volume recognition
+     * sequence (BEA01, NSR02/NSR03, TEA01) from there: a UDF-only DVD image opens like an ISO 9660 one.
+     */
     public static boolean isIsoImage(Path file) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file)) {
             if (ch.size() < DESCRIPTOR_OFFSET + 5) {
@@ -49,7 +52,8 @@ public record OpenedMedium(Path root, Path source, boolean image, Closeable clos
             while (id.hasRemaining() && ch.read(id) >= 0) {
                 // read the five identifier bytes
             }
-            return "CD001".equals(new String(id.array(), StandardCharsets.US_ASCII));
+            return "CD001".equals(new String(id.array(), StandardCharsets.US_ASCII))
+                    || IsoFileSystems.hasUdfRecognition(file);
         }
     }
 

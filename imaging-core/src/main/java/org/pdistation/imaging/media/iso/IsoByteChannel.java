@@ -32,6 +32,11 @@ final class IsoByteChannel implements SeekableByteChannel {
         }
         long left = entry.extentLength(i) - skip;
         int want = (int) Math.min(dst.remaining(), left);
+        if (entry.extentStart(i) < 0) { // a UDF extent allocated but not recorded reads as zeros
+            for (int k = 0; k < want; k++) dst.put((byte) 0);
+            position += want;
+            return want;
+        }
         ByteBuffer slice = dst.slice().limit(want);
         int n = image.read(slice, entry.extentStart(i) + skip);
         if (n < 0) throw new IOException("image ends inside a file extent at " + (entry.extentStart(i) + skip));

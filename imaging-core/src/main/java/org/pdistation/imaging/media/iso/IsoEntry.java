@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One file or directory of an image's tree as read by {@link IsoImage}: its name (version and trailing dot
- * removed), its extents as byte offsets in the image, and for a directory its children in recorded order.
+ * removed), its extents as byte offsets in the image (-1 for a UDF extent that is not recorded and reads as zeros),
+ * and for a directory its children in recorded order.
  */
 final class IsoEntry {
     private final String name;

@@ -17,7 +17,13 @@ final class IsoFileStore extends FileStore {
     public String name() { return image.volumeId(); }
 
     @Override
-    public String type() { return image.joliet() ? "iso9660+joliet" : "iso9660"; }
+    public String type() {
+        return switch (image.format()) {
+            case UDF -> "udf";
+            case JOLIET -> "iso9660+joliet";
+            case ISO9660 -> "iso9660";
+        };
+    }
 
     @Override
     public boolean isReadOnly() { return true; }

@@ -41,6 +41,19 @@ public final class IsoFileSystem extends FileSystem {
         return image.volumeId();
     }
 
+    /** Which tree of the image is read: ISO 9660, Joliet or UDF. */
+    public ImageFormat format() {
+        return image.format();
+    }
+
+    /**
+     * Descriptors that were bad and skipped while reading the tree (UDF: sector, descriptor and what is wrong), so
+     * that a reader can say which files of a damaged image are missing; empty for a sound image.
+     */
+    public List<String> problems() {
+        return image.problems();
+    }
+
     /** Whether names come from the Joliet tree. */
     public boolean joliet() {
         return image.joliet();

@@ -1,9 +1,11 @@
 package org.pdistation.imaging.media.iso;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
-/** Opens ISO images as file systems without registering a provider with the JDK (no static state). */
+/** Opens ISO 9660 and UDF images as file systems without registering a provider with the JDK (no static state). */
 public final class IsoFileSystems {
     private IsoFileSystems() {}
 
@@ -11,5 +13,15 @@ public final class IsoFileSystems {
     public static IsoFileSystem open(Path isoFile) throws IOException {
         IsoFileSystemProvider provider = new IsoFileSystemProvider();
         return new IsoFileSystem(provider, IsoImage.open(isoFile));
+    }
+
+    /**
+     * True when the file announces a UDF volume: a Volume Recognition Sequence with NSR02 or NSR03 from sector 16
+     * (ECMA-167 2/9.1). A UDF-only image has no CD001 descriptor; a bridge image has both.
+     */
+    public static boolean hasUdfRecognition(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return UdfVolumeReader.hasRecognitionSequence(ch);
+        }
     }
 }

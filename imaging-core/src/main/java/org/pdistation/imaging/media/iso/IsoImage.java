@@ -33,6 +33,8 @@ final class IsoImage implements Closeable {
     private final IsoEntry root;
     private final boolean joliet;
     private final String volumeId;
+    private final ImageFormat format;
+    private final List<String> problems;
     private final Set<Long> visited = new HashSet<>();
     private int entries;
     private long directoryBytes;
@@ -77,6 +79,8 @@ final class IsoImage implements Closeable {
         }
         this.volumeId = joliet ? new String(vd, 40, 32, StandardCharsets.UTF_16BE).strip()
                 : new String(vd, 40, 32, StandardCharsets.US_ASCII).strip();
+        this.format = joliet ? ImageFormat.JOLIET : ImageFormat.ISO9660;
+        this.problems = List.of();
         Record r = record(vd, 156, vdSector * SECTOR + 156, vdSector, true);
         if (!r.directory) throw corrupt(vdSector, 156, "the root directory record is not a directory");
         this.root = new IsoEntry("", true, new long[] {r.start}, new long[] {r.length}, r.time);
@@ -84,14 +88,48 @@ final class IsoImage implements Closeable {
         visited.clear();
     }
 
+    /** A UDF volume read by {@link UdfVolumeReader}. */
+    private IsoImage(Path file, FileChannel channel, UdfVolumeReader.Volume udf) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.imageSize = channel.size();
+        this.root = udf.root();
+        this.joliet = false;
+        this.volumeId = udf.volumeId();
+        this.format = ImageFormat.UDF;
+        this.problems = udf.problems();
+    }
+
+    /**
+     * The ISO 9660 tree (Joliet preferred) when it reads; else the UDF tree, so a UDF-only image and a bridge image
+     * whose ISO 9660 side is missing or broken still open. When neither reads, the error of the side the image
+     * announces (CD001 first) is thrown with the other's attached.
+     */
     static IsoImage open(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new IsoImage(file, ch, true);
+            try {
+                return new IsoImage(file, ch, true);
+            } catch (IOException isoError) {
+                if (!UdfVolumeReader.hasRecognitionSequence(ch)) throw isoError;
+                try {
+                    return new IsoImage(file, ch, UdfVolumeReader.read(file, ch));
+                } catch (IOException udfError) {
+                    IOException first = hasCd001(ch) ? isoError : udfError;
+                    first.addSuppressed(first == isoError ? udfError : isoError);
+                    throw first;
+                }
+            }
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
+    }
+
+    private static boolean hasCd001(FileChannel ch) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(6);
+        ch.read(b, 16L * SECTOR);
+        return "CD001".equals(new String(b.array(), 1, 5, StandardCharsets.US_ASCII));
     }
 
     /** Joliet: a supplementary descriptor whose escape sequences name UCS-2 level 1, 2 or 3. */
@@ -106,6 +144,10 @@ final class IsoImage implements Closeable {
     boolean joliet() { return joliet; }
 
     String volumeId() { return volumeId; }
+
+    ImageFormat format() { return format; }
+
+    List<String> problems() { return problems; }
 
     long imageSize() { return imageSize; }
 

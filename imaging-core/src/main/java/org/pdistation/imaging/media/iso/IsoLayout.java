@@ -30,8 +30,14 @@ final class IsoLayout {
     final long jolietM;
     final long firstFileSector;
     final long totalSectors;
+    /** The UDF bridge's structures, or null for an ISO 9660-only image. */
+    final UdfLayout udf;
 
     IsoLayout(SourceTree tree, boolean joliet) throws IOException {
+        this(tree, joliet, false);
+    }
+
+    IsoLayout(SourceTree tree, boolean joliet, boolean udf) throws IOException {
         this.tree = tree;
         this.joliet = joliet;
         primaryDirs = breadthFirst(tree.root, false);
@@ -46,6 +52,7 @@ final class IsoLayout {
         jolietPathTableSize = joliet ? pathTableSize(jolietDirs, true) : 0;
 
         long next = 16 + (joliet ? 3 : 2); // ECMA-119 6.7.1: descriptors from sector 16, ended by a terminator
+        if (udf) next = UdfLayout.FIRST_FREE; // the UDF volume structures and the anchor at 256 come first
         long pts = IsoBytes.sectors(primaryPathTableSize);
         primaryL = next;
         primaryM = next + pts;
@@ -64,11 +71,14 @@ final class IsoLayout {
             d.jolietLength = directoryLength(d, true);
             next += d.jolietLength / IsoBytes.SECTOR;
         }
+        this.udf = udf ? new UdfLayout(tree, next) : null;
+        if (udf) next += this.udf.metadataBlocks;
         firstFileSector = next;
         for (Node f : tree.files) {
             f.extent = f.size == 0 ? 0 : next; // an empty file has no extent; location 0 is what readers expect
             next += IsoBytes.sectors(f.size);
         }
+        if (udf) next = this.udf.close(next); // the partition ends with the files; the last sector is an anchor
         if (next > 0xFFFF_FFFFL) throw new IOException("image of " + next + " sectors is too large");
         totalSectors = next;
     }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param joliet        also write a Joliet supplementary tree (UCS-2 names, level 3)
  * @param created       volume creation time, also used as the recording time of every record so that the same
  *                      tree and options give the same bytes
+ * @param udf           also write UDF 1.02 structures over the same file data (a UDF bridge image, as DVD and BD
+ *                      readers expect; see {@link UdfLayout})
  */
 public record IsoOptions(String volumeId, String volumeSetId, String publisherId, String applicationId,
-                         boolean joliet, Instant created) {
+                         boolean joliet, Instant created, boolean udf) {
     public static final String PDI_STATION = "PDI STATION";
 
     public IsoOptions {
@@ -30,7 +32,18 @@ public record IsoOptions(String volumeId, String volumeSetId, String publisherId
         IsoNames.requireAString(applicationId, 128, "application identifier");
     }
 
-    /** The options a PDI Station medium uses: the File-set ID as volume ID, Joliet on. */
+    /** ISO 9660 (and Joliet) only, no UDF. */
+    public IsoOptions(String volumeId, String volumeSetId, String publisherId, String applicationId,
+                      boolean joliet, Instant created) {
+        this(volumeId, volumeSetId, publisherId, applicationId, joliet, created, false);
+    }
+
+    /** The same options with the UDF bridge on or off. */
+    public IsoOptions withUdf(boolean on) {
+        return new IsoOptions(volumeId, volumeSetId, publisherId, applicationId, joliet, created, on);
+    }
+
+    /** The options a PDI Station medium uses: the File-set ID as volume ID, Joliet on, UDF off (CD). */
     public static IsoOptions pdi(String fileSetId, Instant created) {
         return new IsoOptions(fileSetId, fileSetId, PDI_STATION, PDI_STATION, true, created);
     }

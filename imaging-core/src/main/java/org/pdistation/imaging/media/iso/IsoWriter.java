@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 import org.pdistation.imaging.media.iso.SourceTree.Node;
 
 /**
- * Writes a folder as an ISO 9660 image (ECMA-119, Level 1 identifiers, optional Joliet tree) in pure Java, so that
+ * Writes a folder as an ISO 9660 image (ECMA-119, Level 1 identifiers, optional Joliet tree, optional UDF 1.02
+ * bridge over the same file data: {@link UdfLayout}) in pure Java, so that
  * a clerk needs no external burning tool to make an image. File contents are streamed from the source into the
  * image channel, never held in memory. The image is written to {@code isoFile + ".part"} and renamed at the end, so a
  * failed run leaves no complete-looking image.
@@ -46,7 +47,8 @@ public final class IsoWriter {
     /** Writes {@code sourceRoot} as {@code isoFile}; returns the image size in bytes. */
     public long write(Path sourceRoot, Path isoFile, IsoOptions options, Progress progress) throws IOException {
         SourceTree tree = SourceTree.scan(sourceRoot, options.joliet());
-        IsoLayout layout = new IsoLayout(tree, options.joliet());
+        IsoLayout layout = new IsoLayout(tree, options.joliet(), options.udf());
+        UdfEncoder udf = options.udf() ? new UdfEncoder(layout, options) : null;
         IsoEncoder enc = new IsoEncoder(layout, options);
         long total = layout.totalSectors * IsoBytes.SECTOR;
         Path part = isoFile.resolveSibling(isoFile.getFileName() + ".part");
@@ -59,6 +61,15 @@ public final class IsoWriter {
                 sink.put(enc.volumeDescriptor(false));
                 if (options.joliet()) sink.put(enc.volumeDescriptor(true));
                 sink.put(IsoEncoder.terminator());
+                if (udf != null) {
+                    sink.put(UdfEncoder.recognitionSequence());
+                    sink.zerosTo(UdfLayout.MAIN_VDS);
+                    sink.put(udf.volumeDescriptorSequence(UdfLayout.MAIN_VDS));
+                    sink.put(udf.volumeDescriptorSequence(UdfLayout.RESERVE_VDS));
+                    sink.put(udf.integritySequence());
+                    sink.zerosTo(UdfLayout.ANCHOR);
+                    sink.put(UdfEncoder.anchor(UdfLayout.ANCHOR));
+                }
                 sink.put(enc.pathTable(false, false));
                 sink.put(enc.pathTable(false, true));
                 if (options.joliet()) {
@@ -67,7 +78,13 @@ public final class IsoWriter {
                 }
                 for (Node d : layout.primaryDirs) sink.put(enc.directory(d, false));
                 for (Node d : layout.jolietDirs) sink.put(enc.directory(d, true));
+                if (udf != null) {
+                    sink.put(udf.fileSet());
+                    for (Node d : tree.directories) sink.put(udf.directory(d));
+                    for (Node f : tree.files) sink.put(udf.file(f));
+                }
                 for (Node f : tree.files) sink.copy(f);
+                if (udf != null) sink.put(UdfEncoder.anchor(layout.udf.lastAnchor));
                 if (sink.written != total) {
                     throw new IOException(isoFile + ": wrote " + sink.written + " bytes, laid out " + total);
                 }
@@ -111,6 +128,13 @@ public final class IsoWriter {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) out.write(b);
             advance(bytes.length);
+        }
+
+        /** Zeros up to the start of {@code sector}. */
+        void zerosTo(long sector) throws IOException {
+            long gap = sector * IsoBytes.SECTOR - written;
+            if (gap < 0) throw new IOException("layout error: already past sector " + sector);
+            put(new byte[(int) gap]);
         }
 
         /** Streams one file and pads it to a whole sector (ECMA-119 6.4.5). */

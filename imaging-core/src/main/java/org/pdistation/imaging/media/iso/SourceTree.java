@@ -38,6 +38,11 @@ final class SourceTree {
         int primaryNumber;
         int jolietNumber;
         Node parent;
+        /** UDF (assigned by {@link UdfLayout}): logical blocks of the File Entry and of a directory's FIDs. */
+        long udfEntry;
+        long udfData;
+        long udfDataLength;
+        long uniqueId;
 
         Node(Path source, String name, String primaryId, String jolietId, boolean directory, long size, int level) {
             this.source = source;
