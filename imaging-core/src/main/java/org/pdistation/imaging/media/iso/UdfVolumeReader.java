@@ -121,7 +121,8 @@ final class UdfVolumeReader {
             }
             why.append(why.length() > 0 ? "; " : "").append("sector ").append(sector).append(": ").append(bad);
         }
-        throw src.corrupt(256, "no valid Anchor Volume Descriptor Pointer at 256, N-256 or N-1 (" + why + ")");
+        throw src.corrupt(256, "no valid Anchor Volume Descriptor Pointer at 256, N-256 or N-1 (image of " + n
+                + " sectors" + (why.length() > 0 ? "; " + why : "") + ")");
     }
 
     /** The descriptors of one Volume Descriptor Sequence that the reader needs. */
