@@ -41,6 +41,14 @@ public record MediumSize(String name, long capacityBytes, int blockSize) {
         };
     }
 
+    /**
+     * Whether an image for this medium carries a UDF 1.02 bridge beside ISO 9660 + Joliet: DVD and BD (their
+     * readers and players look for UDF first); a CD or a stick keeps plain ISO 9660 + Joliet.
+     */
+    public boolean udfBridge() {
+        return blockSize == 2048 && capacityBytes > CD.capacityBytes;
+    }
+
     /** Bytes a file of {@code length} occupies: whole blocks, at least one. */
     public long allocated(long length) {
         long blocks = Math.max(1, (length + blockSize - 1) / blockSize);

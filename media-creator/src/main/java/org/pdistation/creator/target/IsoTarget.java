@@ -18,10 +18,17 @@ import org.pdistation.imaging.media.iso.IsoWriter;
 public final class IsoTarget implements MediaTarget {
     private final Path isoFile;
     private final boolean replace;
+    private final boolean udf;
 
     public IsoTarget(Path isoFile, boolean replace) {
+        this(isoFile, replace, false);
+    }
+
+    /** {@code udf}: also write a UDF 1.02 bridge (DVD/BD media: {@code MediumSize.udfBridge()}). */
+    public IsoTarget(Path isoFile, boolean replace, boolean udf) {
         this.isoFile = isoFile.toAbsolutePath();
         this.replace = replace;
+        this.udf = udf;
     }
 
     @Override
@@ -45,7 +52,7 @@ public final class IsoTarget implements MediaTarget {
             Files.createDirectories(parent);
         }
         // IsoWriter writes to a ".part" file and renames it at the end, so a failure leaves no image behind.
-        new IsoWriter().write(staging, isoFile, IsoOptions.pdi(fileSetId, Instant.now()),
+        new IsoWriter().write(staging, isoFile, IsoOptions.pdi(fileSetId, Instant.now()).withUdf(udf),
                 (done, total) -> progress.update("write", done, total));
         return open(isoFile, true);
     }

@@ -51,6 +51,9 @@ public final class CreateCommand implements Callable<Integer> {
     @Option(names = "--medium", description = "CD, DVD, DVD_DL, BD or USB (default: CD for CD profiles, USB for USB, DVD otherwise)")
     String medium;
 
+    /** A UDF bridge in images for DVD and BD media (set from the medium size). */
+    private boolean udf;
+
     @Option(names = "--web", description = "add web content (INDEX.HTM, IHE_PDI/)")
     boolean web;
 
@@ -112,6 +115,7 @@ public final class CreateCommand implements Callable<Integer> {
             return 2;
         }
         MediumSize size = mediumSize(p);
+        udf = size.udfBridge();
         Plan plan = new Planner(p, size, new TranscodePolicy(CodecRegistry.standard(), losslessJpeg),
                 web ? WEB_RESERVE : 0).plan(SelectionReader.read(inputs));
         out.print(plan.describe());
@@ -164,7 +168,7 @@ public final class CreateCommand implements Callable<Integer> {
             return new FolderTarget(count == 1 ? this.out : this.out.resolve("DISC" + n), replace);
         }
         if (iso != null) {
-            return new IsoTarget(count == 1 ? iso : numbered(iso, n), replace);
+            return new IsoTarget(count == 1 ? iso : numbered(iso, n), replace, udf);
         }
         return new DiscTarget(Burners.forPlatform(), Drive.of(burn), BurnOptions.DEFAULT, Cancellation.none(),
                 Path.of(System.getProperty("java.io.tmpdir")));
