@@ -27,6 +27,7 @@ import org.pdistation.viewer.tools.Measure;
 import org.pdistation.viewer.tools.MeasureFormat;
 import org.pdistation.viewer.tools.MeasureTool;
 import org.pdistation.viewer.tools.RoiShape;
+import org.pdistation.viewer.view.ViewExport;
 import org.pdistation.viewer.view.Viewport;
 
 @ExtendWith(ApplicationExtension.class)
@@ -113,5 +114,36 @@ class ViewerToolsTest {
         WaitForAsyncUtils.asyncFx(() -> v.zoomProperty().set(20)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(v.scaleBarMillimetres() < bar, bar + " -> " + v.scaleBarMillimetres());
+    }
+
+    @Test
+    void exportWritesTheViewportWithItsOverlaysAsPngAndJpeg(@TempDir Path out) throws Exception {
+        Viewport v = open("single/pydicom/CT_small.dcm");
+        var snap = WaitForAsyncUtils.asyncFx(() -> ViewExport.snapshot(v)).get();
+        assertEquals((int) Math.ceil(v.getWidth()), snap.width());
+        Path png = out.resolve("view.png");
+        Path jpg = out.resolve("view.jpg");
+        ViewExport.write(snap, png, ViewExport.formatOf(png));
+        ViewExport.write(snap, jpg, ViewExport.formatOf(jpg));
+        byte[] p = java.nio.file.Files.readAllBytes(png);
+        byte[] j = java.nio.file.Files.readAllBytes(jpg);
+        assertEquals((byte) 0x89, p[0]);
+        assertEquals('P', p[1]);
+        assertEquals((byte) 0xFF, j[0]);
+        assertEquals((byte) 0xD8, j[1]);
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(snap.width(), img.getWidth());
+        assertEquals(snap.height(), img.getHeight());
+    }
+
+    @Test
+    void seriesPerViewportShowsEverySeriesOfTheFileSet() throws Exception {
+        StationFixture.openAndWait(window, SharedData.require().resolve("dicomdata/dicomdir/pydicom-dicomdirtests"));
+        WaitForAsyncUtils.asyncFx(() -> window.viewer().showSeriesPerViewport()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        // 13 series in the squarest grid that holds them: 4 × 4, each series in a viewport of its own.
+        assertEquals(16, window.viewer().viewports().size());
+        assertEquals(13, window.viewer().viewports().stream().map(Viewport::series)
+                .filter(java.util.Objects::nonNull).distinct().count());
     }
 }
