@@ -32,6 +32,7 @@ import org.pdistation.viewer.view.CtPreset;
 import org.pdistation.viewer.view.RenderEngine;
 import org.pdistation.viewer.view.Viewport;
 import org.pdistation.viewer.view.ViewerPane;
+import org.pdistation.viewer.view.ViewerToolBar;
 
 /** The station's main window: menus, the browser on the left, the viewer on the right, a status line. */
 public final class MainWindow extends BorderPane {
@@ -55,7 +56,9 @@ public final class MainWindow extends BorderPane {
         browser.setOnOpenPath(this::open);
         recentMenu = new Menu(messages.get("menu.file.recent"));
         setTop(menus());
-        SplitPane split = new SplitPane(browser, viewer);
+        // The viewer tools (issue 8: cine, measuring, rotate/flip, tags, export) above the viewports.
+        BorderPane viewerArea = new BorderPane(viewer, new ViewerToolBar(messages, viewer), null, null, null);
+        SplitPane split = new SplitPane(browser, viewerArea);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
         SplitPane.setResizableWithParent(browser, false);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {BenchCommand.Index.class, BenchCommand.Read.class, BenchCommand.Decode.class,
                 BenchCommand.Window.class, BenchCommand.Scroll.class, BenchCommand.Create.class,
                 BenchCommand.Iso.class, BenchCommand.Store.class, BenchCommand.Scp.class,
-                BenchCommand.Import.class, BenchCommand.ArchiveReceive.class, BenchCommand.ArchiveFind.class})
+                BenchCommand.Import.class, BenchCommand.ArchiveReceive.class, BenchCommand.ArchiveFind.class, BenchCommand.Ui.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -259,6 +259,27 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             org.pdistation.viewer.bench.ArchiveBenchmark.find(common.work, rows, repeats, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "ui", description = "The station's UI through the real render path (run under a display or "
+            + "xvfb-run): first image of an N-slice DICOMDIR series, a 30-study browser, scroll and cine frame times at "
+            + "512^2, start to window.")
+    static final class Ui implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "N", defaultValue = "500", description = "slices (default ${DEFAULT-VALUE})")
+        int slices;
+        @Option(names = "--studies", defaultValue = "30", description = "studies on the browser disc (default ${DEFAULT-VALUE})")
+        int studies;
+        @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
+        java.nio.file.Path work;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            org.pdistation.viewer.bench.UiBenchmark.run(slices, studies, work, spec.commandLine().getOut());
+            javafx.application.Platform.exit();
             return 0;
         }
     }

@@ -25,6 +25,8 @@ final class CornerOverlay extends StackPane {
     final Label windowLabel = new Label();
     final Label zoomLabel = new Label();
     final Label imageLabel = new Label();
+    private double[] orientation;
+    private ViewOrientation view = ViewOrientation.IDENTITY;
 
     CornerOverlay(Messages messages) {
         this.messages = messages;
@@ -65,8 +67,26 @@ final class CornerOverlay extends StackPane {
         bottomLeft.getChildren().setAll(label(info.modality() + "  " + series.strip()), imageLabel, label(pos),
                 label(thick));
         bottomRight.getChildren().setAll(windowLabel, zoomLabel);
-        String[] e = OrientationLetters.edges(info.orientation());
+        orientation = info.orientation();
+        showEdges();
+    }
+
+    /** The markers follow the image when it is rotated or flipped on screen. */
+    void setView(ViewOrientation view) {
+        this.view = view;
+        showEdges();
+    }
+
+    private void showEdges() {
+        String[] e = OrientationLetters.edges(orientation, view);
         for (int i = 0; i < 4; i++) edges[i].setText(e[i]);
+    }
+
+    /** The marker texts, top, right, bottom, left (tests). */
+    String[] edgeTexts() {
+        String[] out = new String[4];
+        for (int i = 0; i < 4; i++) out[i] = edges[i].getText();
+        return out;
     }
 
     private void set(VBox box, String... lines) {

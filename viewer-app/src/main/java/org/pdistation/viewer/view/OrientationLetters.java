@@ -19,6 +19,23 @@ public final class OrientationLetters {
         return new String[] {letters(negate(col)), letters(row), letters(col), letters(negate(row))};
     }
 
+    /**
+     * Letters for the edges of an image shown turned by {@code view}: each screen edge's direction is taken back to
+     * an image direction (column, row) and from there to the patient (row cosines × column + column cosines × row).
+     */
+    public static String[] edges(double[] orientation, ViewOrientation view) {
+        if (orientation == null || orientation.length != 6) return new String[] {"", "", "", ""};
+        double[][] screen = {{0, -1}, {1, 0}, {0, 1}, {-1, 0}}; // top, right, bottom, left
+        String[] out = new String[4];
+        for (int i = 0; i < 4; i++) {
+            double[] d = view.screenToImage(screen[i][0], screen[i][1]);
+            double[] p = new double[3];
+            for (int k = 0; k < 3; k++) p[k] = d[0] * orientation[k] + d[1] * orientation[3 + k];
+            out[i] = letters(p);
+        }
+        return out;
+    }
+
     static String letters(double[] v) {
         Integer[] axes = {0, 1, 2};
         java.util.Arrays.sort(axes, (a, b) -> Double.compare(Math.abs(v[b]), Math.abs(v[a])));

@@ -32,6 +32,7 @@ final class RenderLoop implements AutoCloseable {
     private final ThreadPoolExecutor thread;
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private volatile List<SliceInfo> slices = List.of();
+    private volatile org.pdistation.viewer.tools.CineRate cineRate;
     private ByteBuffer staging = ByteBuffer.allocateDirect(4);
 
     RenderLoop(RenderEngine engine, java.util.Locale locale) {
@@ -60,10 +61,34 @@ final class RenderLoop implements AutoCloseable {
                 error = String.valueOf(e.getMessage());
             }
             slices = loaded;
+            cineRate = loaded.isEmpty() ? null : cineRate(loaded);
             List<SliceInfo> result = loaded;
             String err = error;
             Platform.runLater(() -> done.accept(result, err));
         });
+    }
+
+    /** The slices of the loaded series, in display order. */
+    List<SliceInfo> slices() { return slices; }
+
+    /** The cine timing of the loaded series (read with it; null before a load). */
+    org.pdistation.viewer.tools.CineRate cineRate() { return cineRate; }
+
+    /** The timing from the first image's header: a multi-frame file's own, or the stack's first image's. */
+    private static org.pdistation.viewer.tools.CineRate cineRate(List<SliceInfo> loaded) {
+        org.pdistation.imaging.data.Dataset header = null;
+        try {
+            header = org.pdistation.imaging.io.DicomReader.read(loaded.get(0).ref().path(),
+                    org.pdistation.imaging.io.ReadOptions.HEADER_ONLY).dataset();
+        } catch (java.io.IOException | RuntimeException e) {
+            // The header was readable a moment ago for sorting; if not now, play at the default rate.
+        }
+        boolean multiFrame = loaded.stream().allMatch(s -> s.ref().path().equals(loaded.get(0).ref().path()));
+        // A stack of single images has no Frame Time of its own (C.7.6.5 belongs to multi-frame images);
+        // only the display-rate attributes apply to it.
+        if (!multiFrame && header != null && !header.contains(org.pdistation.imaging.data.Tag.RecommendedDisplayFrameRate)
+                && !header.contains(org.pdistation.imaging.data.Tag.CineRate)) header = null;
+        return org.pdistation.viewer.tools.CineRate.of(header, loaded.size());
     }
 
     /** Asks for a slice; {@code shown} runs on the FX thread with the result and the staging buffer to copy. */

@@ -57,7 +57,17 @@ public final class ViewerPane extends GridPane {
     public void setLayout(Layout layout) {
         List<SeriesEntry> shown = new ArrayList<>();
         for (Viewport v : viewports) if (v.series() != null) shown.add(v.series());
-        int needed = layout.columns * layout.rows;
+        grid(layout.columns, layout.rows);
+        // Fill new empty viewports with the series after the last one shown.
+        SeriesEntry last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        int next = last == null ? 0 : available.indexOf(last) + 1;
+        for (Viewport v : viewports) {
+            if (v.series() == null && last != null && next < available.size()) v.show(available.get(next++));
+        }
+    }
+
+    private void grid(int columns, int rows) {
+        int needed = columns * rows;
         while (viewports.size() > needed) viewports.remove(viewports.size() - 1).dispose();
         while (viewports.size() < needed) {
             Viewport v = new Viewport(messages, engine);
@@ -68,28 +78,35 @@ public final class ViewerPane extends GridPane {
         getChildren().setAll(viewports);
         getColumnConstraints().clear();
         getRowConstraints().clear();
-        for (int c = 0; c < layout.columns; c++) {
+        for (int c = 0; c < columns; c++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / layout.columns);
+            cc.setPercentWidth(100.0 / columns);
             cc.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(cc);
         }
-        for (int r = 0; r < layout.rows; r++) {
+        for (int r = 0; r < rows; r++) {
             RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / layout.rows);
+            rc.setPercentHeight(100.0 / rows);
             rc.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(rc);
         }
         for (int i = 0; i < viewports.size(); i++) {
-            GridPane.setConstraints(viewports.get(i), i % layout.columns, i / layout.columns);
-        }
-        // Fill new empty viewports with the series after the last one shown.
-        SeriesEntry last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        int next = last == null ? 0 : available.indexOf(last) + 1;
-        for (Viewport v : viewports) {
-            if (v.series() == null && last != null && next < available.size()) v.show(available.get(next++));
+            GridPane.setConstraints(viewports.get(i), i % columns, i / columns);
         }
         if (active.get() == null || !viewports.contains(active.get())) active.set(viewports.get(0));
+    }
+
+    /**
+     * One viewport per series (up to 16, in browser order), in the squarest grid that holds them: columns first.
+     */
+    public void showSeriesPerViewport() {
+        int n = Math.max(1, Math.min(16, available.size()));
+        int columns = (int) Math.ceil(Math.sqrt(n));
+        int rows = (int) Math.ceil(n / (double) columns);
+        grid(columns, rows);
+        for (int i = 0; i < viewports.size(); i++) {
+            if (i < available.size() && viewports.get(i).series() != available.get(i)) viewports.get(i).show(available.get(i));
+        }
     }
 
     /** Shows {@code s} in the active viewport. */

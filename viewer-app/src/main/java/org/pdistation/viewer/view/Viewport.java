@@ -26,7 +26,18 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 
+import javafx.geometry.Point2D;
+import javafx.scene.transform.Affine;
+
+import org.pdistation.imaging.render.series.Measurement;
 import org.pdistation.imaging.render.series.SliceInfo;
+import org.pdistation.viewer.tools.CineRate;
+import org.pdistation.viewer.tools.ImageMapping;
+import org.pdistation.viewer.tools.MeasureFormat;
+import org.pdistation.viewer.tools.MeasureLayer;
+import org.pdistation.viewer.tools.MeasureTool;
+import org.pdistation.viewer.tools.RoiShape;
+import org.pdistation.viewer.tools.RoiStatistics;
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.model.SeriesEntry;
 
@@ -42,6 +53,13 @@ public final class Viewport extends StackPane {
     private final ImageView imageView = new ImageView();
     private final CornerOverlay overlay;
     private final Label message = new Label();
+    private final ScaleBar scaleBar;
+    private final MeasureLayer measures;
+    private final CinePlayer cine = new CinePlayer(this);
+    private final Affine turn = new Affine();
+    private final RenderEngine engine;
+    private final ObjectProperty<ViewOrientation> orientation = new SimpleObjectProperty<>(ViewOrientation.IDENTITY);
+    private java.util.concurrent.ExecutorService statsThread;
 
     private final IntegerProperty index = new SimpleIntegerProperty(0);
     private final IntegerProperty count = new SimpleIntegerProperty(0);
@@ -70,20 +88,34 @@ public final class Viewport extends StackPane {
         this.messages = messages;
         this.loop = new RenderLoop(engine, messages.locale());
         this.overlay = new CornerOverlay(messages);
+        this.engine = engine;
+        this.scaleBar = new ScaleBar(messages);
+        this.measures = new MeasureLayer(new MeasureFormat(messages), mapping(), this::measurement, this::roiStatistics);
         getStyleClass().add("viewport");
         setFocusTraversable(true);
         imageView.setSmooth(true);
         imageView.setPreserveRatio(false);
         imageLayer.getChildren().add(imageView);
+        imageView.getTransforms().add(turn);
         imageLayer.setMinSize(0, 0);
         message.getStyleClass().add("viewport-message");
         message.setText(messages.get("viewer.empty"));
         message.setWrapText(true);
-        getChildren().addAll(imageLayer, overlay, message);
+        getChildren().addAll(imageLayer, overlay, scaleBar, measures, message);
+        message.setMouseTransparent(true);
         imageLayer.widthProperty().addListener((o, a, b) -> placeImage());
         imageLayer.heightProperty().addListener((o, a, b) -> placeImage());
+        scaleBar.widthProperty().addListener((o, a, b) -> placeImage());
+        scaleBar.heightProperty().addListener((o, a, b) -> placeImage());
 
-        index.addListener((o, a, b) -> render());
+        index.addListener((o, a, b) -> {
+            measures.setSlice(b.intValue());
+            render();
+        });
+        orientation.addListener((o, a, b) -> {
+            overlay.setView(b);
+            placeImage();
+        });
         window.addListener((o, a, b) -> { if (!adopting) render(); });
         invert.addListener((o, a, b) -> render());
         zoom.addListener((o, a, b) -> placeImage());
@@ -97,6 +129,8 @@ public final class Viewport extends StackPane {
 
     /** Shows {@code s} from its first slice with the header's window. */
     public void show(SeriesEntry s) {
+        cine.pause();
+        measures.clear();
         this.series = s;
         firstFrame = new CompletableFuture<>();
         adopting = true;
@@ -152,7 +186,90 @@ public final class Viewport extends StackPane {
 
     public List<WindowLevel> headerWindows() { return headerWindows; }
 
-    public void dispose() { loop.close(); }
+    /** Shows frame {@code i} (cine), prefetching in direction {@code direction}. */
+    void goTo(int i, int direction) {
+        if (count.get() == 0) return;
+        this.direction = direction >= 0 ? 1 : -1;
+        index.set(Math.max(0, Math.min(count.get() - 1, i)));
+    }
+
+    /** The cine timing of the series shown (null before one is loaded). */
+    public CineRate cineRate() { return loop.cineRate(); }
+
+    /** Play, pause and speed of this viewport's cine. */
+    public CinePlayer cine() { return cine; }
+
+    /** The measurements of this viewport and the tool a left-drag uses. */
+    public MeasureLayer measures() { return measures; }
+
+    /** The slice on screen, or null. */
+    public SliceInfo currentSlice() {
+        List<SliceInfo> s = loop.slices();
+        int i = index.get();
+        return i >= 0 && i < s.size() ? s.get(i) : null;
+    }
+
+    /** The pixel spacing for measuring on the current slice (PS3.3 10.7.1): mm, mm at the detector, or pixels. */
+    public Measurement measurement() {
+        SliceInfo s = currentSlice();
+        return s == null ? new Measurement(Measurement.Basis.PIXELS, 1, 1, "px") : s.measurement();
+    }
+
+    public ObjectProperty<ViewOrientation> orientationProperty() { return orientation; }
+
+    public void rotateRight() { orientation.set(orientation.get().rotateRight()); }
+
+    public void rotateLeft() { orientation.set(orientation.get().rotateLeft()); }
+
+    public void flipHorizontal() { orientation.set(orientation.get().flipHorizontal()); }
+
+    public void flipVertical() { orientation.set(orientation.get().flipVertical()); }
+
+    /** The orientation markers now shown: top, right, bottom, left (tests). */
+    public String[] orientationMarkers() { return overlay.edgeTexts(); }
+
+    /** The scale bar's length in mm, NaN when hidden (tests). */
+    public double scaleBarMillimetres() { return scaleBar.lengthMm(); }
+
+    public void dispose() {
+        cine.pause();
+        loop.close();
+        if (statsThread != null) statsThread.shutdownNow();
+    }
+
+    // ----- tools support ---------------------------------------------------------------------------------------
+
+    private ImageMapping mapping() {
+        return new ImageMapping() {
+            @Override
+            public Point2D toScreen(double x, double y) {
+                if (image == null) return new Point2D(x, y);
+                Point2D local = new Point2D(x * imageView.getFitWidth() / image.getWidth(),
+                        y * imageView.getFitHeight() / image.getHeight());
+                return measures.sceneToLocal(imageView.localToScene(local));
+            }
+
+            @Override
+            public Point2D toImage(double x, double y) {
+                if (image == null) return new Point2D(x, y);
+                Point2D local = imageView.sceneToLocal(measures.localToScene(x, y));
+                return new Point2D(local.getX() * image.getWidth() / imageView.getFitWidth(),
+                        local.getY() * image.getHeight() / imageView.getFitHeight());
+            }
+        };
+    }
+
+    /** ROI statistics over the modality values of slice {@code slice}, on a thread of this viewport's own. */
+    private CompletableFuture<RoiStatistics> roiStatistics(int slice, RoiShape shape) {
+        List<SliceInfo> all = loop.slices();
+        if (slice < 0 || slice >= all.size()) return CompletableFuture.completedFuture(null);
+        SliceInfo s = all.get(slice);
+        Measurement m = s.measurement();
+        if (statsThread == null) {
+            statsThread = java.util.concurrent.Executors.newSingleThreadExecutor(RenderEngine.daemonThreads("pdistation-roi"));
+        }
+        return CompletableFuture.supplyAsync(() -> ModalityValues.statistics(engine, s.ref(), shape, m), statsThread);
+    }
 
     // ----- rendering -------------------------------------------------------------------------------------------
 
@@ -228,7 +345,9 @@ public final class Viewport extends StackPane {
         double w = imageLayer.getWidth();
         double h = imageLayer.getHeight();
         if (w <= 0 || h <= 0) return 1;
-        return Math.min(w / image.getWidth(), h / (image.getHeight() * pixelAspect));
+        double iw = image.getWidth(), ih = image.getHeight() * pixelAspect;
+        if (orientation.get().swapsAxes()) return Math.min(w / ih, h / iw);
+        return Math.min(w / iw, h / ih);
     }
 
     private void placeImage() {
@@ -238,10 +357,21 @@ public final class Viewport extends StackPane {
         double h = image.getHeight() * pixelAspect * s;
         imageView.setFitWidth(w);
         imageView.setFitHeight(h);
-        imageView.setLayoutX((imageLayer.getWidth() - w) / 2 + panX);
-        imageView.setLayoutY((imageLayer.getHeight() - h) / 2 + panY);
+        // The turn maps the w × h picture into its turned box (h × w after a quarter turn) about the centres.
+        ViewOrientation o = orientation.get();
+        double bw = o.swapsAxes() ? h : w;
+        double bh = o.swapsAxes() ? w : h;
+        turn.setToTransform(o.xx(), o.xy(), bw / 2 - (o.xx() * w / 2 + o.xy() * h / 2),
+                o.yx(), o.yy(), bh / 2 - (o.yx() * w / 2 + o.yy() * h / 2));
+        imageView.setLayoutX((imageLayer.getWidth() - bw) / 2 + panX);
+        imageView.setLayoutY((imageLayer.getHeight() - bh) / 2 + panY);
         NumberFormat nf = NumberFormat.getIntegerInstance(messages.locale());
         overlay.zoomLabel.setText(messages.format("viewer.zoom", nf.format(Math.round(s * 100))));
+        Measurement m = measurement();
+        // Screen pixels per mm along the screen's horizontal: s / column spacing whatever the turn, since the
+        // row axis is drawn stretched by the pixel aspect (row spacing / column spacing).
+        scaleBar.update(m.isMillimetres() ? s / m.columnSpacing() : Double.NaN, m.atDetectorPlane());
+        measures.redraw();
     }
 
     // ----- input ------------------------------------------------------------------------------------------------
@@ -294,6 +424,9 @@ public final class Viewport extends StackPane {
             case I -> invert.set(!invert.get());
             case F -> fit();
             case O -> actualSize();
+            case SPACE -> cine.toggle();
+            case DELETE, BACK_SPACE -> measures.deleteLast();
+            case ESCAPE -> measures.toolProperty().set(MeasureTool.NONE);
             default -> {
                 if (k.isDigitKey() && k != KeyCode.DIGIT0 && k != KeyCode.NUMPAD0) {
                     applyPreset(Integer.parseInt(k.getName().replaceAll("\\D", "")));

@@ -1,0 +1,272 @@
+package org.pdistation.viewer.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.pdistation.imaging.media.DicomDirWriter;
+import org.pdistation.imaging.media.Profile;
+import org.pdistation.imaging.synth.SyntheticCtStudy;
+import org.pdistation.viewer.app.MainWindow;
+import org.pdistation.viewer.app.StationApp;
+import org.pdistation.viewer.i18n.Messages;
+import org.pdistation.viewer.model.RecentMedia;
+import org.pdistation.viewer.view.Viewport;
+
+/**
+ * The station's own UI figures through the real render path (MainWindow, viewports, PixelBuffer, JavaFX pulses) on
+ * whatever glass platform the JVM has: a display, Xvfb ({@code xvfb-run}) or Monocle headless. Prints
+ * {@code name ours target ratio} lines: first image after opening a 500-slice DICOMDIR series, a 30-study disc's
+ * browser complete, scroll and cine frame times at 512², and process start to window shown (a child JVM).
+ */
+public final class UiBenchmark {
+    private static final double FRAME_MS = 1000.0 / 60;
+
+    private UiBenchmark() {}
+
+    public static void run(int slices, int studies, Path work, PrintWriter out) throws Exception {
+        Path dir = work != null ? work : Files.createTempDirectory("pdistation-ui");
+        try {
+            Path series = dir.resolve("series");
+            long t0 = System.nanoTime();
+            new SyntheticCtStudy(512, slices, 7).write(series, slices);
+            DicomDirWriter.write(new DicomDirWriter.Request(series, Profile.STD_GEN_CD, "UIBENCH"));
+            Path disc = dir.resolve("disc");
+            for (int k = 1; k <= studies; k++) {
+                new SyntheticCtStudy(128, 10, 100 + k).write(disc.resolve(String.format("S%02d", k)), 10);
+            }
+            DicomDirWriter.write(new DicomDirWriter.Request(disc, Profile.STD_GEN_CD, "UIBENCH30"));
+            out.printf("# generated a %d-slice 512x512 series and a %d-study disc with DICOMDIRs in %.1f s%n", slices,
+                    studies, (System.nanoTime() - t0) / 1e9);
+            out.flush();
+            inProcess(series, disc, slices, studies, dir.resolve("home"), out);
+            double start = startToWindow(dir.resolve("home"));
+            line(out, "ui-start-to-window-ms", start, 2000, "child JVM: process start -> stage shown");
+        } finally {
+            if (work == null) deleteTree(dir);
+        }
+    }
+
+    private static void inProcess(Path series, Path disc, int slices, int studies, Path home, PrintWriter out)
+            throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await();
+        Platform.setImplicitExit(false);
+        MainWindow[] w = new MainWindow[1];
+        Stage[] stage = new Stage[1];
+        fx(() -> {
+            w[0] = new MainWindow(new Messages(Locale.ENGLISH), new RecentMedia(home));
+            stage[0] = new Stage();
+            stage[0].setScene(StationApp.createScene(w[0]));
+            stage[0].setWidth(1440);
+            stage[0].setHeight(900);
+            stage[0].show();
+        });
+        try {
+            MainWindow mw = w[0];
+            // Warm-up: JIT, class loading, the toolkit's first pulses; then the timed opens.
+            openTimed(mw, disc);
+            double browser = openTimed(mw, disc)[1];
+            openTimed(mw, series);
+            double[] first = openTimed(mw, series);
+            line(out, "ui-first-image-" + slices + "-ms", first[0], 300, "open DICOMDIR -> first slice drawn");
+            line(out, "ui-browser-" + studies + "-studies-ms", browser, 1000, "open DICOMDIR -> tree, thumbnails, first slice");
+            Viewport v = mw.viewer().viewports().get(0);
+            double[] scroll = frameTimes(v, slices, false);
+            report(out, "ui-scroll-512", scroll);
+            double[] cine = frameTimes(v, Math.min(slices, 150), true);
+            report(out, "ui-cine-512", cine);
+            long dropped = fxGet(() -> v.cine().droppedFrames());
+            out.printf(Locale.ROOT, "ui-cine-dropped %d 0 -   (at the recorded rate %.1f fps)%n", dropped,
+                    fxGet(() -> v.cine().recordedFramesPerSecond()));
+            out.flush();
+        } finally {
+            fx(() -> {
+                stage[0].close();
+                w[0].dispose();
+            });
+        }
+    }
+
+    /** [ms to the first slice drawn, ms to everything drawn]. */
+    private static double[] openTimed(MainWindow mw, Path path) throws Exception {
+        long t0 = System.nanoTime();
+        CompletableFuture<Double> first = new CompletableFuture<>();
+        // Listen on the FX thread (no polling, which would load the FX thread being measured): the first frame the
+        // first viewport draws after the open is the first image.
+        javafx.beans.value.ChangeListener<Number> l = (o, a, b) -> first.complete((System.nanoTime() - t0) / 1e6);
+        Viewport v = fxGet(() -> mw.viewer().viewports().get(0));
+        fx(() -> {
+            v.framesShownProperty().addListener(l);
+            mw.open(path);
+        });
+        double firstMs = first.get(120, TimeUnit.SECONDS);
+        fx(() -> v.framesShownProperty().removeListener(l));
+        CompletableFuture<Void> ready = fxGet(mw::ready);
+        ready.get(120, TimeUnit.SECONDS);
+        double[] firstAndAll = {firstMs, (System.nanoTime() - t0) / 1e6};
+        return firstAndAll;
+    }
+
+    /**
+     * Scroll: one slice further on every pulse (as fast as the display can show); cine: play at the recorded rate.
+     * Returns the intervals between frames reaching the screen, ms.
+     */
+    private static double[] frameTimes(Viewport v, int frames, boolean cine) throws Exception {
+        List<Long> shownAt = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        fx(() -> {
+            v.indexProperty().set(0);
+            v.framesShownProperty().addListener((o, a, b) -> shownAt.add(System.nanoTime()));
+            if (cine) {
+                v.cine().play();
+            }
+            new AnimationTimer() {
+                int i;
+
+                @Override
+                public void handle(long now) {
+                    if (!cine) v.indexProperty().set(Math.min(++i, frames - 1));
+                    if (shownAt.size() >= frames - 1 || (cine && v.cine().requestedFrames() >= frames)) {
+                        stop();
+                        if (cine) v.cine().pause();
+                        done.countDown();
+                    }
+                }
+            }.start();
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) throw new IOException("frames did not advance within 120 s");
+        List<Long> t = fxGet(() -> List.copyOf(shownAt));
+        double[] d = new double[Math.max(0, t.size() - 1)];
+        for (int i = 1; i < t.size(); i++) d[i - 1] = (t.get(i) - t.get(i - 1)) / 1e6;
+        return d;
+    }
+
+    private static void report(PrintWriter out, String name, double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        if (s.length == 0) {
+            out.println(name + " - - -   (no frames)");
+            return;
+        }
+        double p50 = s[s.length / 2], p99 = s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.99) - 1)];
+        long over = Arrays.stream(s).filter(x -> x > FRAME_MS).count();
+        double fps = 1000 / (Arrays.stream(s).sum() / s.length);
+        line(out, name + "-fps", fps, 60, "");
+        out.printf(Locale.ROOT, "%s-frame-ms p50 %.1f p99 %.1f max %.1f; %d of %d frames over 16.7 ms%n", name, p50, p99,
+                s[s.length - 1], over, s.length);
+        out.flush();
+    }
+
+    private static void line(PrintWriter out, String name, double ours, double target, String note) {
+        boolean lowerIsBetter = name.endsWith("-ms");
+        out.printf(Locale.ROOT, "%s %.1f %.0f %.3f   (%s target %s %.0f)%n", name, ours, target,
+                lowerIsBetter ? ours / target : target / ours, note, lowerIsBetter ? "<=" : ">=", target);
+        out.flush();
+    }
+
+    /** Runs {@link StartProbe} in a child JVM and times process start to its "shown" line. */
+    private static double startToWindow(Path home) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+        for (String p : new String[] {"prism.order", "glass.platform", "monocle.platform", "headless.geometry",
+                "java.awt.headless", "testfx.headless"}) {
+            if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
+        }
+        cmd.add("-Dpdistation.home=" + home);
+        cmd.add(StartProbe.class.getName());
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String l;
+            StringBuilder seen = new StringBuilder();
+            while ((l = r.readLine()) != null) {
+                if (l.startsWith("shown")) {
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    p.waitFor(30, TimeUnit.SECONDS);
+                    return ms;
+                }
+                seen.append(l).append('\n');
+            }
+            throw new IOException("the start probe never showed its window: " + seen);
+        } finally {
+            p.destroy();
+        }
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        fxGet(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T fxGet(java.util.concurrent.Callable<T> c) throws Exception {
+        if (Platform.isFxApplicationThread()) return c.call();
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
+        }
+    }
+
+    /** Child JVM: starts the station window the way {@code pdistation} does and prints "shown" once it is on screen. */
+    public static final class StartProbe {
+        private StartProbe() {}
+
+        public static void main(String[] args) {
+            // A main class that is not itself an Application: the launcher then needs no JavaFX module path.
+            javafx.application.Application.launch(ProbeApp.class, args);
+        }
+    }
+
+    /** The probe's window: the station's main window, empty. */
+    public static final class ProbeApp extends javafx.application.Application {
+        @Override
+        public void start(Stage stage) throws IOException {
+            MainWindow w = new MainWindow(Messages.forDefaultLocale(),
+                    new RecentMedia(org.pdistation.viewer.AppHome.resolve().settings()));
+            stage.setScene(StationApp.createScene(w));
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            stage.setOnShown(e -> Platform.runLater(() -> {
+                System.out.println("shown");
+                System.out.flush();
+                w.dispose();
+                Platform.exit();
+            }));
+            stage.show();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.pdistation.viewer.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import org.pdistation.imaging.render.series.Measurement;
+
+class RoiStatisticsTest {
+    /** A 100 × 100 image whose value is the column index times 10 minus 1000 (like HU after rescale). */
+    private static final RoiStatistics.Values RAMP = (c, r) -> c * 10 - 1000;
+
+    @Test
+    void rectangleStatisticsOfKnownValues() {
+        // Columns 10..19, rows 20..29: values -900..-810 in steps of 10, ten rows each.
+        RoiShape rect = new RoiShape(RoiShape.Kind.RECTANGLE, 10, 20, 20, 30);
+        Measurement mm = new Measurement(Measurement.Basis.PATIENT, 0.5, 0.5, "mm");
+        RoiStatistics s = RoiStatistics.of(rect, 100, 100, RAMP, mm);
+        assertEquals(100, s.pixels());
+        assertEquals(-855, s.mean(), 1e-9);
+        assertEquals(-900, s.min());
+        assertEquals(-810, s.max());
+        assertEquals(Math.sqrt(825), s.sd(), 1e-9); // population SD of 0, 10, ..., 90
+        assertEquals(25, s.area(), 1e-9); // 10 × 10 px of 0.5 × 0.5 mm
+    }
+
+    @Test
+    void ellipseCountsPixelsWhoseCentresAreInside() {
+        RoiShape e = new RoiShape(RoiShape.Kind.ELLIPSE, 40, 40, 60, 60); // circle of radius 10 px
+        RoiStatistics s = RoiStatistics.of(e, 100, 100, (c, r) -> 7, new Measurement(Measurement.Basis.PIXELS, 1, 1, "px"));
+        assertEquals(Math.PI * 100, s.pixels(), 12);
+        assertEquals(7, s.mean(), 1e-12);
+        assertEquals(0, s.sd(), 1e-12);
+        assertEquals(Math.PI * 100, s.area(), 1e-9);
+    }
+
+    @Test
+    void theOutsideOfTheImageIsIgnored() {
+        RoiShape rect = new RoiShape(RoiShape.Kind.RECTANGLE, 95, -5, 110, 2);
+        RoiStatistics s = RoiStatistics.of(rect, 100, 100, RAMP, null);
+        assertEquals(10, s.pixels()); // columns 95..99, rows 0..1
+    }
+}
