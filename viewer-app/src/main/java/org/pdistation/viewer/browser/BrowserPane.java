@@ -113,8 +113,14 @@ public final class BrowserPane extends VBox {
 
     public void dispose() { thumbnails.close(); }
 
+    /** The sentence the empty browser shows (no media open, an empty archive). */
+    public void setEmptyText(String text) {
+        ((Label) tree.getPlaceholder()).setText(text);
+    }
+
     public void show(MediaContent c) {
         this.content = c;
+        setEmptyText(messages.get("browser.empty"));
         thumbs.clear();
         List<SeriesEntry> all = c.allSeries();
         summary.setText(c.source() == null ? "" : messages.format("browser.summary", c.patients().size(),

@@ -33,11 +33,24 @@ final class PlanText {
         return b.toString();
     }
 
+    /** media-creator's phases come as "medium 1/2 stage:web"; the clerk reads "Disc 1 of 2: preparing files". */
+    private static final java.util.regex.Pattern MEDIUM_PHASE =
+            java.util.regex.Pattern.compile("medium (\\d+)/(\\d+) ([a-z]+)(?::.*)?");
+
     static String phase(Messages m, String phase, long done, long total) {
-        String key = "create.phase." + phase.toLowerCase(Locale.ROOT);
-        String name = m.get(key);
-        if (name.startsWith("!")) name = phase;
+        java.util.regex.Matcher mm = MEDIUM_PHASE.matcher(phase);
+        String name;
+        if (mm.matches()) {
+            name = m.format("create.phase.medium", mm.group(1), mm.group(2), phaseName(m, mm.group(3)));
+        } else {
+            name = phaseName(m, phase.replaceAll(":.*", ""));
+        }
         return total > 0 ? m.format("create.phase.counts", name, done, total) : name;
+    }
+
+    private static String phaseName(Messages m, String phase) {
+        String name = m.get("create.phase." + phase.toLowerCase(Locale.ROOT));
+        return name.startsWith("!") ? phase : name;
     }
 
     static String result(Messages m, CreateReport r) {
