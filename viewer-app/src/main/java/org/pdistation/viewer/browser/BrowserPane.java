@@ -63,7 +63,7 @@ public final class BrowserPane extends VBox {
         tree.setId("browser-tree");
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 96),
+        tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 112),
                 column("browser.column.modality", BrowserRow::modality, 64),
                 column("browser.column.description", BrowserRow::description, 110), imagesColumn()));
         tree.setPlaceholder(new Label(messages.get("browser.empty")));
@@ -203,7 +203,7 @@ public final class BrowserPane extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue() == null ? ""
                 : get.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(width * 0.8); // dates and modalities must not be clipped; the description column gives way
+        c.setMinWidth(width); // dates and modalities must not be clipped; the description column gives way
         return c;
     }
 

@@ -171,6 +171,7 @@ public final class ImportPane extends BorderPane {
     private static javafx.scene.control.ScrollPane scroll(javafx.scene.Node n) {
         javafx.scene.control.ScrollPane s = new javafx.scene.control.ScrollPane(n);
         s.setFitToWidth(true);
+        s.getStyleClass().add("plain-scroll");
         return s;
     }
 

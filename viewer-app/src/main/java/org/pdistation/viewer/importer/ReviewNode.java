@@ -41,8 +41,10 @@ public record ReviewNode(Kind kind, String text, String uid, InstanceRecord inst
         for (PatientEntry p : model.patients()) {
             String name = p.name() == null || p.name().isBlank() ? m.get("browser.patient.unknown")
                     : NameFormat.display(p.name());
+            String born = p.birthDate() == null || p.birthDate().isBlank() ? ""
+                    : m.format("import.tree.born", DicomDates.display(p.birthDate(), m.locale()));
             TreeItem<ReviewNode> pi = item(Kind.PATIENT, m.format("import.tree.patient", name,
-                    p.patientId() == null ? "" : p.patientId(), DicomDates.display(p.birthDate(), m.locale())), null);
+                    p.patientId() == null ? "" : p.patientId(), born), null);
             pi.setExpanded(true);
             for (StudyEntry s : p.studies()) {
                 TreeItem<ReviewNode> si = item(Kind.STUDY, m.format("import.tree.study",

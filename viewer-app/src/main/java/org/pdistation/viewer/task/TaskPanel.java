@@ -83,6 +83,7 @@ public final class TaskPanel extends VBox {
             }
             if (now == Worker.State.SUCCEEDED) {
                 bar.setProgress(1);
+                counts.setText(messages.get("task.done"));
                 if (onDone != null) onDone.accept(task.getValue());
             } else if (now == Worker.State.FAILED) {
                 bar.setProgress(0);
