@@ -71,7 +71,7 @@ public final class MainWindow extends BorderPane {
         setTop(menus());
         SplitPane split = new SplitPane(browser, viewer);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.40);
         SplitPane.setResizableWithParent(browser, false);
         setCenter(split);
         status.getStyleClass().add("status");

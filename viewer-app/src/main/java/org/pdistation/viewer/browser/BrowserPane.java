@@ -64,7 +64,7 @@ public final class BrowserPane extends VBox {
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 112),
-                column("browser.column.modality", BrowserRow::modality, 64),
+                column("browser.column.modality", BrowserRow::modality, 84),
                 column("browser.column.description", BrowserRow::description, 110), imagesColumn()));
         tree.setPlaceholder(new Label(messages.get("browser.empty")));
         ((Label) tree.getPlaceholder()).setWrapText(true);
@@ -203,7 +203,8 @@ public final class BrowserPane extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue() == null ? ""
                 : get.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(width); // dates and modalities must not be clipped; the description column gives way
+        // Dates and modalities must not be clipped; the description column gives way.
+        c.setMinWidth(key.equals("browser.column.description") ? 40 : width);
         return c;
     }
 
@@ -212,6 +213,7 @@ public final class BrowserPane extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue() == null ? 0
                 : cd.getValue().getValue().images()));
         c.setPrefWidth(70);
+        c.setMinWidth(56);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
