@@ -22,7 +22,10 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import org.pdistation.viewer.AppHome;
 import org.pdistation.viewer.browser.BrowserPane;
+import org.pdistation.viewer.create.DemoDisc;
+import org.pdistation.viewer.task.ClerkError;
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.model.MediaContent;
 import org.pdistation.viewer.model.MediaReader;
@@ -38,6 +41,9 @@ import org.pdistation.viewer.view.ViewerToolBar;
 public final class MainWindow extends BorderPane {
     private final Messages messages;
     private final RecentMedia recent;
+    private final AppHome home;
+    private final StationScreens screens;
+    private MediaContent shownContent = MediaContent.empty();
     private final RenderEngine engine = new RenderEngine(RenderEngine.DEFAULT_BUDGET);
     private final BrowserPane browser;
     private final ViewerPane viewer;
@@ -46,9 +52,17 @@ public final class MainWindow extends BorderPane {
     private final ExecutorService reader = Executors.newSingleThreadExecutor(RenderEngine.daemonThreads("pdistation-open"));
     private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
 
+    /** With the data folder of this process ({@link AppHome#resolve()}). */
     public MainWindow(Messages messages, RecentMedia recent) {
+        this(messages, recent, AppHome.resolve());
+    }
+
+    /** @param home the data folder: settings, demo disc, local archive, import journal, labels */
+    public MainWindow(Messages messages, RecentMedia recent, AppHome home) {
         this.messages = messages;
         this.recent = recent;
+        this.home = home;
+        this.screens = new StationScreens(this, messages, home);
         getStyleClass().add("station");
         browser = new BrowserPane(messages);
         viewer = new ViewerPane(messages, engine);
@@ -60,7 +74,7 @@ public final class MainWindow extends BorderPane {
         BorderPane viewerArea = new BorderPane(viewer, new ViewerToolBar(messages, viewer), null, null, null);
         SplitPane split = new SplitPane(browser, viewerArea);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.40);
         SplitPane.setResizableWithParent(browser, false);
         setCenter(split);
         status.getStyleClass().add("status");
@@ -98,6 +112,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void shown(MediaContent content, CompletableFuture<Void> done) {
+        shownContent = content;
         browser.show(content);
         List<SeriesEntry> all = content.allSeries();
         viewer.setAvailable(all);
@@ -118,7 +133,13 @@ public final class MainWindow extends BorderPane {
         MenuItem openFolder = item("menu.file.openFolder", "Shortcut+O", this::chooseFolder);
         MenuItem openFile = item("menu.file.openFile", "Shortcut+Shift+O", this::chooseFile);
         MenuItem exit = item("menu.file.exit", "Shortcut+Q", Platform::exit);
-        file.getItems().addAll(openFolder, openFile, recentMenu, new SeparatorMenuItem(), exit);
+        file.getItems().addAll(openFolder, openFile, recentMenu, new SeparatorMenuItem(),
+                item("menu.file.demo", null, this::openDemo), item("menu.file.archive", null, this::openArchive),
+                new SeparatorMenuItem(), item("menu.file.settings", "Shortcut+Comma", screens::showSettings),
+                new SeparatorMenuItem(), exit);
+        Menu media = new Menu(messages.get("menu.media"));
+        media.getItems().addAll(item("menu.media.create", "Shortcut+B", screens::showCreate),
+                item("menu.media.import", "Shortcut+I", () -> screens.showImport(shownContent.source())));
 
         Menu view = new Menu(messages.get("menu.view"));
         view.getItems().addAll(
@@ -141,7 +162,75 @@ public final class MainWindow extends BorderPane {
         }
         window.getItems().add(new SeparatorMenuItem());
         window.getItems().add(item("menu.window.header", null, () -> withActive(v -> v.applyPreset(1))));
-        return new MenuBar(file, view, window);
+        return new MenuBar(file, view, window, media);
+    }
+
+    /** What the browser shows now (the create screen's studies, the import screen's medium). */
+    public MediaContent shownContent() { return shownContent; }
+
+    public StationScreens screens() { return screens; }
+
+    public AppHome home() { return home; }
+
+    /** Shows a line in the status bar (from the FX thread). */
+    public void setStatus(String text) { status.setText(text); }
+
+    /**
+     * Opens the demo disc, writing it first on a background thread when this data folder has none yet (first run).
+     * {@link #ready()} completes when it is shown, or when writing it failed (then the status line says why).
+     */
+    public void openDemo() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ready = done;
+        status.setText(messages.get("demo.writing"));
+        DemoDisc demo = new DemoDisc(home.root().resolve("demo"));
+        reader.execute(() -> {
+            try {
+                Path folder = demo.ensure();
+                Platform.runLater(() -> {
+                    open(folder);
+                    ready.whenComplete((r, e) -> done.complete(null));
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    status.setText(ClerkError.of(messages, messages.get("demo.doing"), e).sentence());
+                    done.complete(null);
+                });
+            }
+        });
+    }
+
+    /**
+     * Shows the local archive's studies; an archive that does not exist yet or holds nothing is an empty browser
+     * with a sentence saying so, not a problem.
+     */
+    public void openArchive() {
+        Path root = home.root().resolve("archive");
+        Path objects = root.resolve("objects");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ready = done;
+        reader.execute(() -> {
+            boolean empty = !hasFiles(objects);
+            Platform.runLater(() -> {
+                if (empty) {
+                    shown(MediaContent.empty(), done);
+                    browser.setEmptyText(messages.get("archive.empty"));
+                    status.setText(messages.get("archive.empty.status"));
+                } else {
+                    open(objects);
+                    ready.whenComplete((r, e) -> done.complete(null));
+                }
+            });
+        });
+    }
+
+    private static boolean hasFiles(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) return false;
+        try (var s = java.nio.file.Files.walk(dir, 4)) {
+            return s.anyMatch(java.nio.file.Files::isRegularFile);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void withActive(java.util.function.Consumer<Viewport> action) {
@@ -193,6 +282,7 @@ public final class MainWindow extends BorderPane {
     }
 
     public void dispose() {
+        screens.dispose();
         reader.shutdownNow();
         browser.dispose();
         viewer.dispose();

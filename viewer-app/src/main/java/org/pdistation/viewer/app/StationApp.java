@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.pdistation.viewer.AppHome;
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.model.RecentMedia;
+import org.pdistation.viewer.settings.SettingsStore;
 
 /**
  * The JavaFX station. Started by {@code StationLauncher} with {@link LaunchOptions} as arguments. In screenshot
@@ -27,15 +28,19 @@ public final class StationApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-        Messages messages = Messages.forDefaultLocale();
-        window = new MainWindow(messages, new RecentMedia(AppHome.resolve().settings()));
+        AppHome home = AppHome.resolve();
+        // The language chosen in the settings (applied at start), else the system's.
+        Messages messages = new Messages(new SettingsStore(home.settings()).load().locale());
+        window = new MainWindow(messages, new RecentMedia(home.settings()), home);
         Scene scene = createScene(window);
         stage.setTitle(messages.get("app.title"));
         stage.setScene(scene);
         stage.setWidth(1440);
         stage.setHeight(900);
         stage.show();
+        // No medium named: the demo disc (written on first run) so that a fresh station shows something real.
         if (options.open() != null) window.open(options.open());
+        else window.openDemo();
         if (options.screenshot() != null) {
             window.ready().orTimeout(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, e) -> {
                 if (e != null) System.err.println("pdistation: the window was not fully drawn within "

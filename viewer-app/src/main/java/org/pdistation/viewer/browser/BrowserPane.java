@@ -63,8 +63,8 @@ public final class BrowserPane extends VBox {
         tree.setId("browser-tree");
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 96),
-                column("browser.column.modality", BrowserRow::modality, 64),
+        tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 112),
+                column("browser.column.modality", BrowserRow::modality, 84),
                 column("browser.column.description", BrowserRow::description, 110), imagesColumn()));
         tree.setPlaceholder(new Label(messages.get("browser.empty")));
         ((Label) tree.getPlaceholder()).setWrapText(true);
@@ -113,8 +113,14 @@ public final class BrowserPane extends VBox {
 
     public void dispose() { thumbnails.close(); }
 
+    /** The sentence the empty browser shows (no media open, an empty archive). */
+    public void setEmptyText(String text) {
+        ((Label) tree.getPlaceholder()).setText(text);
+    }
+
     public void show(MediaContent c) {
         this.content = c;
+        setEmptyText(messages.get("browser.empty"));
         thumbs.clear();
         List<SeriesEntry> all = c.allSeries();
         summary.setText(c.source() == null ? "" : messages.format("browser.summary", c.patients().size(),
@@ -197,7 +203,8 @@ public final class BrowserPane extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue() == null ? ""
                 : get.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(width * 0.8); // dates and modalities must not be clipped; the description column gives way
+        // Dates and modalities must not be clipped; the description column gives way.
+        c.setMinWidth(key.equals("browser.column.description") ? 40 : width);
         return c;
     }
 
@@ -206,6 +213,7 @@ public final class BrowserPane extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue() == null ? 0
                 : cd.getValue().getValue().images()));
         c.setPrefWidth(70);
+        c.setMinWidth(56);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }

@@ -16,6 +16,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.SharedData;
+import org.pdistation.viewer.create.CreateDiscPane;
+import org.pdistation.viewer.importer.ImportPane;
+import org.pdistation.viewer.settings.SettingsPane;
 import org.pdistation.viewer.view.CtPreset;
 import org.pdistation.viewer.view.Viewport;
 
@@ -55,10 +58,41 @@ class ScreenshotTest {
         save("viewer-ct-lung.png");
     }
 
+    @Test
+    void savesTheCreateScreenWithItsPlan() throws Exception {
+        StationFixture.openAndWait(window, SharedData.require().resolve("dicomdata/dicomdir/pydicom-dicomdirtests"));
+        CreateDiscPane pane = StationFixture.fx(() -> window.screens().showCreate());
+        StationFixture.fx(() -> {
+            pane.isoPath().setText(home.resolve("disc.iso").toString());
+            pane.preview();
+            return null;
+        });
+        StationFixture.waitFor(60, () -> !pane.previewText().getText().isBlank());
+        save(pane.getScene(), "create.png");
+    }
+
+    @Test
+    void savesTheImportReview() throws Exception {
+        Path set = SharedData.require().resolve("dicomdata/dicomdir/pydicom-dicomdirtests");
+        ImportPane pane = StationFixture.fx(() -> window.screens().showImport(set));
+        StationFixture.waitFor(60, () -> pane.tree().getRoot() != null);
+        save(pane.getScene(), "import-review.png");
+    }
+
+    @Test
+    void savesTheSettings() throws Exception {
+        SettingsPane pane = StationFixture.fx(() -> window.screens().showSettings());
+        save(pane.getScene(), "settings.png");
+    }
+
     private void save(String name) throws Exception {
+        save(window.getScene(), name);
+    }
+
+    private void save(javafx.scene.Scene scene, String name) throws Exception {
         Path png = OUT.resolve(name);
         WaitForAsyncUtils.asyncFx(() -> {
-            Screenshot.save(window.getScene(), png);
+            Screenshot.save(scene, png);
             return null;
         }).get();
         assertTrue(Files.size(png) > 1000);

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.pdistation.viewer.AppHome;
 import org.pdistation.viewer.browser.BrowserRow;
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.model.RecentMedia;
@@ -18,8 +19,9 @@ import org.pdistation.viewer.model.RecentMedia;
 final class StationFixture {
     private StationFixture() {}
 
+    /** The window with {@code home} as its data folder (settings, demo, archive, journal all below it). */
     static MainWindow show(Stage stage, Path home) {
-        MainWindow w = new MainWindow(new Messages(Locale.ENGLISH), new RecentMedia(home));
+        MainWindow w = new MainWindow(new Messages(Locale.ENGLISH), new RecentMedia(home), new AppHome(home));
         stage.setScene(StationApp.createScene(w));
         stage.setWidth(1440);
         stage.setHeight(900);
@@ -36,9 +38,26 @@ final class StationFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    /** Runs {@code action} (which replaces ready()) on the FX thread and waits for the window to be drawn. */
+    static void runAndWait(MainWindow w, Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        w.ready().get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void waitFor(BooleanSupplier condition) throws Exception {
+        waitFor(20, condition);
+    }
+
+    static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Calls {@code action} on the FX thread and returns its value. */
+    static <T> T fx(java.util.concurrent.Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(20, TimeUnit.SECONDS);
     }
 
     static int count(TreeItem<BrowserRow> item, BrowserRow.Kind kind) {

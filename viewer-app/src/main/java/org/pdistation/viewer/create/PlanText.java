@@ -1,0 +1,74 @@
+package org.pdistation.viewer.create;
+
+import java.util.Locale;
+
+import org.pdistation.creator.CreateReport;
+import org.pdistation.creator.plan.Plan;
+import org.pdistation.creator.plan.PlannedInstance;
+import org.pdistation.creator.plan.PlannedMedium;
+import org.pdistation.creator.plan.SelectionProblem;
+import org.pdistation.viewer.i18n.Messages;
+
+/** The plan, the progress phases and the result of a create job in the clerk's words (and language). */
+final class PlanText {
+    private PlanText() {}
+
+    static String describe(Messages m, Plan p) {
+        StringBuilder b = new StringBuilder();
+        b.append(m.format("create.plan.summary", p.profile().profileName(), m.get("create.medium." + p.mediumSize()
+                .name()), p.media().size(), p.totalInstances(), mb(m, p.totalEstimatedBytes()), p.totalTranscoded()));
+        for (PlannedMedium pm : p.media()) {
+            b.append('\n').append(m.format("create.plan.medium", pm.number(), pm.studyCount(), pm.instances().size(),
+                    mb(m, pm.estimatedBytes()), pm.transcodedCount()));
+            if (!pm.splitStudies().isEmpty()) b.append(' ').append(m.get("create.plan.split"));
+        }
+        for (PlannedInstance left : p.leftOff()) {
+            b.append('\n').append(m.format("create.plan.leftOff", left.input().file().getFileName(),
+                    left.decision().reason()));
+        }
+        for (SelectionProblem sp : p.inputProblems()) {
+            b.append('\n').append(m.format("create.plan.notUsed", sp.file() == null ? "" : sp.file().getFileName(),
+                    sp.message()));
+        }
+        return b.toString();
+    }
+
+    /** media-creator's phases come as "medium 1/2 stage:web"; the clerk reads "Disc 1 of 2: preparing files". */
+    private static final java.util.regex.Pattern MEDIUM_PHASE =
+            java.util.regex.Pattern.compile("medium (\\d+)/(\\d+) ([a-z]+)(?::.*)?");
+
+    static String phase(Messages m, String phase, long done, long total) {
+        java.util.regex.Matcher mm = MEDIUM_PHASE.matcher(phase);
+        String name;
+        if (mm.matches()) {
+            name = m.format("create.phase.medium", mm.group(1), mm.group(2), phaseName(m, mm.group(3)));
+        } else {
+            name = phaseName(m, phase.replaceAll(":.*", ""));
+        }
+        return total > 0 ? m.format("create.phase.counts", name, done, total) : name;
+    }
+
+    private static String phaseName(Messages m, String phase) {
+        String name = m.get("create.phase." + phase.toLowerCase(Locale.ROOT));
+        return name.startsWith("!") ? phase : name;
+    }
+
+    static String result(Messages m, CreateReport r) {
+        StringBuilder b = new StringBuilder();
+        for (CreateReport.MediumReport mr : r.media()) {
+            if (!b.isEmpty()) b.append('\n');
+            String key = switch (mr.outcome()) {
+                case DONE -> "create.result.verified";
+                case FAILED -> "create.result.failed";
+                case CANCELLED -> "create.result.cancelled";
+            };
+            b.append(m.format(key, mr.number(), mr.files(), mb(m, mr.bytes()), mr.target()));
+            for (String w : mr.warnings()) b.append('\n').append("  ").append(w);
+        }
+        return b.toString();
+    }
+
+    private static String mb(Messages m, long bytes) {
+        return String.format(m.locale(), "%.1f", bytes / 1e6);
+    }
+}

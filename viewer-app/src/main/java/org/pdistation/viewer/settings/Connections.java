@@ -1,0 +1,22 @@
+package org.pdistation.viewer.settings;
+
+import java.io.IOException;
+import java.util.List;
+
+import javax.net.SocketFactory;
+
+import org.pdistation.imaging.net.TlsConfig;
+
+/** Sockets to a PACS node: plain TCP, or TLS (PS3.15 B.9) with the station's key and trust stores. */
+public final class Connections {
+    private Connections() {}
+
+    public static SocketFactory sockets(StationSettings s, PacsNode node) throws IOException {
+        if (!node.tls()) return SocketFactory.getDefault();
+        if (s.trustStore() == null) {
+            throw new IOException("TLS is on for " + node.describe() + " but no trust store is set in the settings");
+        }
+        return new TlsConfig(s.keyStore(), null, s.trustStore(), null, TlsConfig.DEFAULT_PROTOCOLS, false)
+                .socketFactory();
+    }
+}
