@@ -50,8 +50,9 @@ public final class Archive implements Closeable {
         return open(root, ConflictPolicy.KEEP_FIRST);
     }
 
+    /** With the default {@link Durability#OS_CACHE}: survives a killed process, not a power loss. */
     public static Archive open(Path root, ConflictPolicy conflicts) throws IOException {
-        return open(root, conflicts, Durability.FSYNC);
+        return open(root, conflicts, Durability.OS_CACHE);
     }
 
     public static Archive open(Path root, ConflictPolicy conflicts, Durability durability) throws IOException {

@@ -44,17 +44,24 @@ public final class DicomServer implements Closeable {
      * @param maxAssociations most associations served at once; more are rejected (transient, local limit)
      * @param options         PDU size and timeouts
      * @param authenticator   checks the User Identity of each association (PS3.7 D.3.3.7); null for none
+     * @param alsoCalled      further called AE titles accepted besides {@code aet} (e.g. {@code BURN_CD})
      */
     public record Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
-                         NetOptions options, UserAuthenticator authenticator) {
+                         NetOptions options, UserAuthenticator authenticator, Set<String> alsoCalled) {
         public Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
                       NetOptions options) {
             this(aet, bindHost, port, allowedCalling, maxAssociations, options, null);
         }
 
+        public Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
+                      NetOptions options, UserAuthenticator authenticator) {
+            this(aet, bindHost, port, allowedCalling, maxAssociations, options, authenticator, Set.of());
+        }
+
         public Config {
             RemoteAe.checkAet(aet);
             allowedCalling = Set.copyOf(allowedCalling);
+            alsoCalled = alsoCalled == null ? Set.of() : Set.copyOf(alsoCalled);
             if (maxAssociations < 1) {
                 throw new IllegalArgumentException("maxAssociations must be at least 1");
             }
@@ -102,7 +109,8 @@ public final class DicomServer implements Closeable {
                 : new CommitmentScp(hosting.commitment(), config.aet(), config.options());
         this.commitmentReceiver = hosting.receiver();
         this.policy = new ScpPolicy(config.aet(), config.allowedCalling(), config.options().maxPduLength(),
-                hosting.commitment() != null, hosting.receiver() != null, config.authenticator());
+                hosting.commitment() != null, hosting.receiver() != null, config.authenticator(),
+                config.alsoCalled());
         Map<String, DimseService> bySopClass = new HashMap<>();
         for (DimseService d : hosting.services()) {
             for (String sopClass : d.sopClasses()) {

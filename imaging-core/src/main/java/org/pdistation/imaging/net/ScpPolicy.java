@@ -27,12 +27,22 @@ import org.pdistation.imaging.net.pdu.UserInfo;
  *                      N-ACTION as its SCP)
  * @param commitmentScp whether it is accepted with the requestor as SCP (we receive N-EVENT-REPORTs as its SCU)
  * @param authenticator checks the requestor's User Identity (PS3.7 D.3.3.7); null accepts any or none
+ * @param alsoCalled    further called AE titles accepted besides {@code aet} (e.g. an archive's auto-burn title
+ *                      {@code BURN_CD}), answered under the title called
  */
 public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength, boolean commitmentScu,
-                        boolean commitmentScp, UserAuthenticator authenticator) implements AssociationAcceptor {
+                        boolean commitmentScp, UserAuthenticator authenticator, Set<String> alsoCalled)
+        implements AssociationAcceptor {
     public ScpPolicy {
         RemoteAe.checkAet(aet);
         allowed = Set.copyOf(allowed);
+        alsoCalled = Set.copyOf(alsoCalled);
+        alsoCalled.forEach(RemoteAe::checkAet);
+    }
+
+    public ScpPolicy(String aet, Set<String> allowed, int maxPduLength, boolean commitmentScu, boolean commitmentScp,
+                     UserAuthenticator authenticator) {
+        this(aet, allowed, maxPduLength, commitmentScu, commitmentScp, authenticator, Set.of());
     }
 
     /** Verification and Storage only. */
@@ -50,7 +60,7 @@ public record ScpPolicy(String aet, Set<String> allowed, int maxPduLength, boole
             return AssociateRj.of(AssociateRj.Result.PERMANENT,
                     AssociateRj.Reason.APPLICATION_CONTEXT_NOT_SUPPORTED);
         }
-        if (!aet.equals(rq.calledAet())) {
+        if (!aet.equals(rq.calledAet()) && !alsoCalled.contains(rq.calledAet())) {
             return AssociateRj.of(AssociateRj.Result.PERMANENT, AssociateRj.Reason.CALLED_AE_NOT_RECOGNIZED);
         }
         if (!allowed.isEmpty() && !allowed.contains(rq.callingAet())) {

@@ -155,14 +155,17 @@ class ArchiveInteropTest {
     }
 
     @Test
-    void getscuAndMovescuRetrieveEveryInstance() throws Exception {
+    void getscuAndMovescuRetrieveEveryInstanceByteIdentical() throws Exception {
         Path got = Files.createDirectories(tmp.resolve("got"));
         Path moved = Files.createDirectories(tmp.resolve("moved"));
         for (String study : studies()) {
-            Peers.run(Duration.ofSeconds(60), "getscu", "-S", "-aet", "VIEWER", "-aec", "ARCH", "-od",
+            // getscu +B writes the data sets exactly as received (movescu with +B stored no files here; without it,
+            // it writes these data sets unchanged too), so that both can be compared byte for byte.
+            Peers.run(Duration.ofSeconds(60), "getscu", "-S", "+B", "-aet", "VIEWER", "-aec", "ARCH", "-od",
                     got.toString(), "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study,
                     "127.0.0.1", String.valueOf(server.port()));
-            Peers.run(Duration.ofSeconds(60), "movescu", "-S", "-aet", "VIEWER", "-aec", "ARCH", "-aem", "VIEWER",
+            Peers.run(Duration.ofSeconds(60), "movescu", "-S", "-aet", "VIEWER", "-aec", "ARCH", "-aem",
+                    "VIEWER",
                     "+P", String.valueOf(movePort), "+xa", "-od", moved.toString(), "-k", "QueryRetrieveLevel=STUDY",
                     "-k", "StudyInstanceUID=" + study, "127.0.0.1", String.valueOf(server.port()))
                     .requireSuccess();
@@ -176,6 +179,9 @@ class ArchiveInteropTest {
             }
         }
         assertEquals(uncompressed, uids(got));
+        // Issue 7 acceptance: movescu/getscu get them back byte-identical in their data set.
+        assertEquals(sent.size(), compare(moved));
+        assertEquals(uncompressed.size(), compare(got));
     }
 
     @Test

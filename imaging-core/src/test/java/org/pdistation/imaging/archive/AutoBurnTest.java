@@ -84,6 +84,83 @@ class AutoBurnTest {
         }
     }
 
+    @Test
+    void aDoneStudyIsNotBurnedAgainWhenItIsPushedAgain() throws Exception {
+        try (Archive a = Archive.open(tmp.resolve("again"))) {
+            List<String> burned = new ArrayList<>();
+            AutoBurner b = new AutoBurner(a, List.of(RULE), (job, rule, archive, progress) -> burned.add(job.studyUid()));
+            b.stored("MOD", "BURN_CD", "1.1", T0);
+            assertEquals(BurnState.DONE, b.tick(T0.plusSeconds(31)).get(0).state());
+            b.stored("MOD", "BURN_CD", "1.1", T0.plusSeconds(60));
+            assertEquals(List.of(), b.tick(T0.plusSeconds(100)));
+            assertEquals(List.of("1.1"), burned);
+            assertEquals(1, b.jobs().all().size());
+        }
+    }
+
+    @Test
+    void aFailedStudyIsTriedAgainWhenMoreOfItArrives() throws Exception {
+        try (Archive a = Archive.open(tmp.resolve("retry"))) {
+            int[] calls = {0};
+            AutoBurner b = new AutoBurner(a, List.of(RULE), (job, rule, archive, progress) -> {
+                if (calls[0]++ == 0) {
+                    throw new java.io.IOException("the disc is full");
+                }
+            });
+            b.stored("MOD", "BURN_CD", "1.1", T0);
+            BurnJob failed = b.tick(T0.plusSeconds(31)).get(0);
+            assertEquals(BurnState.FAILED, failed.state());
+            assertEquals("the disc is full", failed.detail());
+            b.stored("MOD", "BURN_CD", "1.1", T0.plusSeconds(60));
+            assertEquals(BurnState.DONE, b.tick(T0.plusSeconds(100)).get(0).state());
+        }
+    }
+
+    @Test
+    void ruleSpecNamesTriggerQuietTimeProfileAndTarget() {
+        AutoBurnRule r = AutoBurnRule.parse("called=BURN_CD,quiet=5,profile=STD-GEN-DVD-JPEG,iso=/srv/iso");
+        assertEquals("called-BURN_CD-iso", r.name());
+        assertEquals("BURN_CD", r.calledAet());
+        assertEquals(null, r.callingAet());
+        assertEquals(Duration.ofSeconds(5), r.quiet());
+        assertEquals(org.pdistation.imaging.media.Profile.STD_GEN_DVD_JPEG, r.profile());
+        assertEquals(new AutoBurnRule.Target(AutoBurnRule.Kind.ISO, "/srv/iso"), r.target());
+        AutoBurnRule d = AutoBurnRule.parse("name=ct,calling=CT1,drive=/dev/sr0");
+        assertEquals("ct", d.name());
+        assertEquals(Duration.ofSeconds(30), d.quiet());
+        assertEquals(org.pdistation.imaging.media.Profile.STD_GEN_CD, d.profile());
+        assertEquals(AutoBurnRule.Kind.DISC, d.target().kind());
+        for (String bad : List.of("iso=/x", "called=BURN_CD", "called=BURN_CD,iso=/a,folder=/b",
+                "called=BURN_CD,quiet=soon,iso=/a", "called=BURN_CD,colour=red,iso=/a")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> AutoBurnRule.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void theBackgroundThreadResumesAndRunsJobs() throws Exception {
+        Path dir = tmp.resolve("bg");
+        try (Archive a = Archive.open(dir)) {
+            AutoBurnRule quick = new AutoBurnRule("quick", null, "BURN_CD", Duration.ofMillis(50),
+                    RULE.target());
+            AutoBurner b = new AutoBurner(a, List.of(quick), (job, rule, archive, progress) -> { });
+            long id = b.jobs().enqueue("quick", "2.2").id();
+            b.jobs().update(id, BurnState.VERIFYING, null);
+            List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (AutoCloseable running = b.startBackground(Duration.ofMillis(20), log::add)) {
+                b.stored("MOD", "BURN_CD", "3.3", Instant.now());
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (b.jobs().all().stream().filter(j -> j.state() == BurnState.DONE).count() < 2
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            assertEquals(List.of(BurnState.DONE, BurnState.DONE),
+                    b.jobs().all().stream().map(BurnJob::state).toList());
+            assertTrue(log.get(0).contains("1 interrupted job"), log.toString());
+        }
+    }
+
     /** The state as persisted right now. */
     private static BurnState b2(Archive a, long id) throws Exception {
         return new org.pdistation.imaging.archive.burn.BurnJobStore(a.index()).get(id).orElseThrow().state();

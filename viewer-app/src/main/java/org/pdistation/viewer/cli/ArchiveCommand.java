@@ -5,15 +5,24 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import org.pdistation.creator.archive.CreatorBurnAction;
+import org.pdistation.creator.burn.Burners;
+import org.pdistation.creator.stage.CreateOptions;
 import org.pdistation.imaging.archive.Archive;
+import org.pdistation.imaging.archive.burn.AutoBurnRule;
+import org.pdistation.imaging.archive.burn.AutoBurner;
+import org.pdistation.imaging.codec.CodecRegistry;
 import org.pdistation.imaging.archive.CheckReport;
 import org.pdistation.imaging.archive.ConflictPolicy;
 import org.pdistation.imaging.archive.Durability;
@@ -36,11 +45,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pdistation archive serve|ls|add|delete|check}: the local archive (issue 7). */
+/** {@code pdistation archive serve|ls|add|delete|check|jobs|retrieve}: the local archive (issue 7). */
 @Command(name = "archive", mixinStandardHelpOptions = true,
-        description = "The local archive: serve it over DICOM, list, add, delete, check.",
+        description = "The local archive: serve it over DICOM, list, add, delete, check, burn jobs, retrieve.",
         subcommands = {ArchiveCommand.Serve.class, ArchiveCommand.Ls.class, ArchiveCommand.Add.class,
-                ArchiveCommand.Delete.class, ArchiveCommand.Check.class})
+                ArchiveCommand.Delete.class, ArchiveCommand.Check.class, ArchiveJobsCommand.class,
+                ArchiveRetrieveCommand.class})
 public final class ArchiveCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -63,8 +73,9 @@ public final class ArchiveCommand implements Runnable {
                     durability());
         }
 
+        /** Survives a killed process; {@code serve --fsync} also a power loss (see Durability). */
         Durability durability() {
-            return Durability.FSYNC;
+            return Durability.OS_CACHE;
         }
 
         PrintWriter out() {
@@ -107,38 +118,69 @@ public final class ArchiveCommand implements Runnable {
                 + "echo and store; query/retrieve only from these and the peers)")
         List<String> allow = List.of();
 
-        @Option(names = "--no-fsync", description = "leave flushing received files to the OS (faster; a power "
-                + "loss may lose the last instances, a killed process does not)")
-        boolean noFsync;
+        // The default, like storescp and Orthanc, flushes nothing per instance: a file is renamed into place before
+        // its index row commits, so a killed process loses nothing acknowledged and files and index agree; a power
+        // loss may lose the last instances. --fsync flushes each file before answering (slower).
+        @Option(names = "--fsync", description = "flush each received file to disk before answering the sender, so "
+                + "that it survives a power loss (default: survives a killed process, not a power loss; faster)")
+        boolean fsync;
 
         @Override
         Durability durability() {
-            return noFsync ? Durability.OS_CACHE : Durability.FSYNC;
+            return fsync ? Durability.FSYNC : Durability.OS_CACHE;
         }
+
+        @Option(names = "--auto-burn", paramLabel = "RULE", description = "burn studies automatically once no "
+                + "instance arrived for a while; RULE is key=value,...: calling=AET and/or called=AET (the server "
+                + "also answers to that AE title, e.g. BURN_CD), quiet=SECONDS (30), profile=STD-GEN-CD (default) "
+                + "| STD-GEN-DVD-JPEG | ..., one of iso=DIR, folder=DIR, drive=DEVICE, and optionally name=NAME. "
+                + "E.g. called=BURN_CD,quiet=60,iso=/srv/iso. Repeatable.")
+        List<String> autoBurn = List.of();
 
         @Option(names = "--peer", description = "known AE (query/retrieve allowed, C-MOVE destination): AET@HOST:PORT")
         List<String> peers = List.of();
 
         @Override
-        int run(Archive a) throws IOException, InterruptedException {
+        int run(Archive a) throws IOException, InterruptedException, SQLException {
             Map<String, RemoteAe> table = new LinkedHashMap<>();
             for (String p : peers) {
                 RemoteAe ae = RemoteAe.parse(p);
                 table.put(ae.aet(), ae);
             }
+            List<AutoBurnRule> rules = new ArrayList<>();
+            for (String r : autoBurn) {
+                rules.add(AutoBurnRule.parse(r));
+            }
             PrintWriter out = out();
+            java.util.function.Consumer<String> lines = line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            };
+            AutoBurner burner = rules.isEmpty() ? null : new AutoBurner(a, rules, new CreatorBurnAction(
+                    CreateOptions.defaults(), Burners.forPlatform(), a.store().root().resolve("burn-work"),
+                    CodecRegistry.standard()));
+            AutoCloseable burning = burner == null ? () -> { } : burner.startBackground(Duration.ofSeconds(1), lines);
             DicomServer server = ArchiveServer.start(a, aet, bind, port,
-                    new AccessPolicy(new LinkedHashSet<>(allow), table), NetOptions.DEFAULT, line -> {
-                        synchronized (out) {
-                            out.println(line);
-                            out.flush();
-                        }
-                    });
+                    new AccessPolicy(new LinkedHashSet<>(allow), table), NetOptions.DEFAULT, lines, burner,
+                    burner == null ? Set.of() : burner.calledAets());
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
+                try {
+                    burning.close();
+                } catch (Exception e) {
+                    // Stopping anyway; an unfinished job resumes at the next start.
+                }
                 stop.countDown();
             }));
+            for (AutoBurnRule r : rules) {
+                out.println("auto-burn rule " + r.name() + ": " + (r.calledAet() != null ? "called " + r.calledAet()
+                        + " " : "") + (r.callingAet() != null ? "calling " + r.callingAet() + " " : "") + "quiet "
+                        + r.quiet().toSeconds() + " s, " + r.profile() + ", " + r.target().kind() + " "
+                        + r.target().destination());
+            }
             out.println("archive " + a.store().root() + " serving as " + aet + " on port " + server.port());
             out.flush();
             stop.await();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.pdistation.creator.CreateReport;
+import org.pdistation.creator.archive.ArchiveStudies;
 import org.pdistation.creator.MediaCreator;
 import org.pdistation.creator.plan.MediumSize;
 import org.pdistation.creator.plan.Plan;
@@ -29,8 +30,10 @@ import org.pdistation.creator.target.IsoTarget;
 import org.pdistation.creator.target.MediaTarget;
 import org.pdistation.creator.target.Progress;
 import org.pdistation.creator.web.WebContentStep;
+import org.pdistation.imaging.archive.Archive;
 import org.pdistation.imaging.codec.CodecRegistry;
 import org.pdistation.imaging.media.Profile;
+import org.pdistation.viewer.AppHome;
 import org.pdistation.viewer.label.AwtLabelPrinter;
 
 import picocli.CommandLine;
@@ -88,8 +91,16 @@ public final class CreateCommand implements Callable<Integer> {
     /** Room kept on each medium for INDEX.HTM, IHE_PDI/ pages and their PNG renderings. */
     private static final long WEB_RESERVE = 64L << 20;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "files, folders or DICOMDIRs")
-    List<Path> inputs;
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "files, folders or DICOMDIRs")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--archive-study", arity = "1..*", paramLabel = "UID", description = "also put these studies "
+            + "from the local archive on the media (see pdistation archive ls / retrieve)")
+    List<String> archiveStudies = new ArrayList<>();
+
+    @Option(names = "--archive", paramLabel = "DIR", description = "the archive folder for --archive-study "
+            + "(default: the station's data folder)")
+    Path archiveDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -114,10 +125,26 @@ public final class CreateCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        List<Path> all = new ArrayList<>(inputs);
+        if (!archiveStudies.isEmpty()) {
+            // The archive's stored files are read in place, like any other input files.
+            try (Archive a = Archive.open(archiveDir != null ? archiveDir : AppHome.resolve().archive())) {
+                all.addAll(ArchiveStudies.files(a, archiveStudies));
+            } catch (java.io.IOException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+        if (all.isEmpty()) {
+            err.println("name files, folders or DICOMDIRs, or --archive-study UID");
+            err.flush();
+            return 2;
+        }
         MediumSize size = mediumSize(p);
         udf = size.udfBridge();
         Plan plan = new Planner(p, size, new TranscodePolicy(CodecRegistry.standard(), losslessJpeg),
-                web ? WEB_RESERVE : 0).plan(SelectionReader.read(inputs));
+                web ? WEB_RESERVE : 0).plan(SelectionReader.read(all));
         out.print(plan.describe());
         out.flush();
         if (plan.media().isEmpty()) {

@@ -46,4 +46,29 @@ class ArchiveCommandTest {
         assertEquals(0, run("archive", "ls", "--dir", dir), err.toString());
         assertTrue(out.toString().contains("0 study rows"), out.toString());
     }
+
+    @Test
+    void jobsListsBurnJobsWithTheirStates() throws Exception {
+        String dir = tmp.resolve("arch").toString();
+        try (var a = org.pdistation.imaging.archive.Archive.open(Path.of(dir))) {
+            var store = new org.pdistation.imaging.archive.burn.BurnJobStore(a.index());
+            store.enqueue("cd", "1.2.3");
+            long failed = store.enqueue("cd", "1.2.4").id();
+            store.update(failed, org.pdistation.imaging.archive.burn.BurnState.FAILED, "the disc is full");
+        }
+        assertEquals(0, run("archive", "jobs", "--dir", dir), err.toString());
+        assertTrue(out.toString().contains("\tcd\tqueued\t"), out.toString());
+        assertTrue(out.toString().contains("\tfailed\t") && out.toString().contains("the disc is full"),
+                out.toString());
+        assertTrue(out.toString().contains("2 jobs"), out.toString());
+        assertEquals(0, run("archive", "jobs", "--unfinished", "--dir", dir), err.toString());
+        assertTrue(out.toString().contains("1 job"), out.toString());
+    }
+
+    @Test
+    void aBadAutoBurnRuleIsAUsageErrorBeforeServing() {
+        assertEquals(2, run("archive", "serve", "--dir", tmp.resolve("arch").toString(), "--port", "0",
+                "--auto-burn", "called=BURN_CD"));
+        assertTrue(err.toString().contains("no target"), err.toString());
+    }
 }

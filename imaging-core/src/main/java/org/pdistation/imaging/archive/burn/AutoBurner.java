@@ -1,11 +1,15 @@
 package org.pdistation.imaging.archive.burn;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.pdistation.imaging.archive.Archive;
 import org.pdistation.imaging.archive.service.ArchiveSink;
@@ -14,7 +18,9 @@ import org.pdistation.imaging.archive.service.ArchiveSink;
  * Ties rules, completion detection, the job table and the {@link BurnAction} together. The archive sink reports each
  * stored instance ({@link #stored}); a timer calls {@link #tick} (say once a second) to queue completed studies and
  * run queued jobs one at a time. {@link #resume} after a restart puts jobs that were interrupted mid-way back in the
- * queue: a half-written medium cannot be continued, so the job starts over.
+ * queue: a half-written medium cannot be continued, so the job starts over. {@link #startBackground} does both on one
+ * background thread, so that a burn never holds up an association (the sender is answered as soon as the instance
+ * is filed).
  */
 public final class AutoBurner implements ArchiveSink.StoredListener {
     private final Archive archive;
@@ -22,6 +28,7 @@ public final class AutoBurner implements ArchiveSink.StoredListener {
     private final Map<String, StudyCompletionDetector> detectors = new LinkedHashMap<>();
     private final BurnJobStore jobs;
     private final BurnAction action;
+    private volatile boolean stopping;
 
     public AutoBurner(Archive archive, List<AutoBurnRule> rules, BurnAction action) {
         this.archive = archive;
@@ -35,6 +42,60 @@ public final class AutoBurner implements ArchiveSink.StoredListener {
 
     public BurnJobStore jobs() {
         return jobs;
+    }
+
+    /** The called AE titles the rules answer to (e.g. BURN_CD), which the archive's SCP must accept too. */
+    public Set<String> calledAets() {
+        Set<String> out = new TreeSet<>();
+        for (AutoBurnRule r : rules.values()) {
+            if (r.calledAet() != null) {
+                out.add(r.calledAet());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Resumes interrupted jobs, then ticks every {@code period} on one daemon thread until the returned handle is
+     * closed. {@code log} gets a line per job state change (job id, rule, state and reason: no PHI). Closing lets a
+     * running burn finish for a few seconds; one still running when the process ends keeps its persisted state and
+     * {@link #resume} starts it over next time.
+     */
+    public AutoCloseable startBackground(Duration period, Consumer<String> log) throws SQLException {
+        int resumed = resume();
+        if (resumed > 0) {
+            log.accept("auto-burn: " + resumed + " interrupted job(s) queued again");
+        }
+        Object sleeper = new Object();
+        Thread t = Thread.ofPlatform().daemon().name("auto-burn").unstarted(() -> {
+            while (!stopping) {
+                try {
+                    for (BurnJob j : tick(Instant.now())) {
+                        log.accept("auto-burn job " + j.id() + " (rule " + j.rule() + "): " + j.state()
+                                + (j.detail() != null ? " - " + j.detail() : ""));
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    log.accept("auto-burn: " + e.getMessage());
+                }
+                synchronized (sleeper) {
+                    try {
+                        if (!stopping) {
+                            sleeper.wait(period.toMillis());
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+        t.start();
+        return () -> {
+            stopping = true;
+            synchronized (sleeper) {
+                sleeper.notifyAll();
+            }
+            t.join(Duration.ofSeconds(5));
+        };
     }
 
     @Override
@@ -68,6 +129,9 @@ public final class AutoBurner implements ArchiveSink.StoredListener {
         List<BurnJob> ran = new ArrayList<>();
         for (BurnJob j : jobs.unfinished()) {
             AutoBurnRule rule = rules.get(j.rule());
+            if (stopping) {
+                break;
+            }
             if (j.state() != BurnState.QUEUED) {
                 continue;
             }
@@ -85,7 +149,9 @@ public final class AutoBurner implements ArchiveSink.StoredListener {
                 });
                 jobs.update(j.id(), BurnState.DONE, null);
             } catch (Exception e) {
-                jobs.update(j.id(), BurnState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+                // The action's message is written for the clerk; the class name only when there is none.
+                jobs.update(j.id(), BurnState.FAILED, e.getMessage() != null ? e.getMessage()
+                        : e.getClass().getSimpleName());
             }
             ran.add(jobs.get(j.id()).orElseThrow());
         }

@@ -20,15 +20,16 @@ public final class BurnJobStore {
     }
 
     /**
-     * Queues {@code studyUid} under {@code rule}: a new job, or the existing one re-queued when it had finished
-     * (the study received more instances since); an unfinished job is left as it is.
+     * Queues {@code studyUid} under {@code rule}: a new job, or the existing one re-queued when it had FAILED (the
+     * study received instances since, so a new attempt may succeed). A DONE job stays DONE: a study is burned at
+     * most once per rule, however often a sender pushes it again; an unfinished job is left as it is.
      */
     public BurnJob enqueue(String rule, String studyUid) throws SQLException {
         return index.withConnection(c -> {
             String now = Instant.now().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO burn_job (rule, study_uid, state, created, "
                     + "updated) VALUES (?,?,?,?,?) ON CONFLICT (rule, study_uid) DO UPDATE SET state = "
-                    + "excluded.state, detail = NULL, updated = excluded.updated WHERE state IN ('DONE', 'FAILED')")) {
+                    + "excluded.state, detail = NULL, updated = excluded.updated WHERE state = 'FAILED'")) {
                 ps.setString(1, rule);
                 ps.setString(2, studyUid);
                 ps.setString(3, BurnState.QUEUED.name());
@@ -56,6 +57,11 @@ public final class BurnJobStore {
     public Optional<BurnJob> get(long id) throws SQLException {
         List<BurnJob> l = index.withConnection(c -> query(c, "pk = ?", id));
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    /** Every job, oldest first (for {@code archive jobs}). */
+    public List<BurnJob> all() throws SQLException {
+        return index.withConnection(c -> query(c, "1 = 1"));
     }
 
     /** Jobs not DONE or FAILED, oldest first. */

@@ -3,6 +3,7 @@ package org.pdistation.imaging.archive.service;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,13 +39,24 @@ public final class ArchiveRetriever {
     private final Archive archive;
     private final RemoteAe pacs;
     private final String ourAet;
+    private final String moveDestination;
     private final NetOptions options;
 
     /** @param ourAet our AE title: the calling AE, and with MOVE the destination (our archive SCP) */
     public ArchiveRetriever(Archive archive, RemoteAe pacs, String ourAet, NetOptions options) {
+        this(archive, pacs, ourAet, ourAet, options);
+    }
+
+    /**
+     * @param moveDestination the C-MOVE destination AE title: the archive SCP serving this archive as the PACS knows
+     *                        it (it files the instances; this class only checks the index afterwards)
+     */
+    public ArchiveRetriever(Archive archive, RemoteAe pacs, String ourAet, String moveDestination,
+                            NetOptions options) {
         this.archive = archive;
         this.pacs = pacs;
         this.ourAet = RemoteAe.checkAet(ourAet);
+        this.moveDestination = RemoteAe.checkAet(moveDestination);
         this.options = options;
     }
 
@@ -63,6 +75,11 @@ public final class ArchiveRetriever {
                 studies.add(uid.strip());
             }
         }
+        return retrieveStudies(studies, method);
+    }
+
+    /** Retrieves the named studies without querying first (the UIDs are known, e.g. from a worklist or a clerk). */
+    public Result retrieveStudies(Collection<String> studies, Method method) throws IOException {
         List<String> local = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (String study : studies) {
@@ -70,7 +87,7 @@ public final class ArchiveRetriever {
             k.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
             k.setString(Tag.StudyInstanceUID, VR.UI, study);
             RetrieveResult r = method == Method.MOVE
-                    ? new MoveScu(pacs, ourAet, options).move(QueryModel.STUDY_ROOT, ourAet, k)
+                    ? new MoveScu(pacs, ourAet, options).move(QueryModel.STUDY_ROOT, moveDestination, k)
                     : new GetScu(pacs, ourAet, options).get(QueryModel.STUDY_ROOT, k, new ArchiveSink(archive));
             if (!r.status().isSuccess()) {
                 failures.add(study + ": " + r.describe());

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * The archive's files under one root: {@code objects/<study>/<series>/<instance>.dcm}, each name a truncated SHA-256
  * of the UID so that no PHI (and no attacker-chosen text) becomes a path. Files are written under a temporary name in
- * {@code tmp/} (same file system), synced, then renamed into place atomically, so a killed process leaves either
- * the whole file or only a temporary one that {@link #removeTemporaries()} deletes.
+ * {@code tmp/} (same file system), optionally synced ({@link org.pdistation.imaging.archive.Durability}), then renamed
+ * into place atomically, so a killed process leaves either the whole file or only a temporary one that
+ * {@link #removeTemporaries()} deletes.
  */
 public final class ArchiveStore {
     static final String TEMP_SUFFIX = ".part";
@@ -30,8 +31,9 @@ public final class ArchiveStore {
     private final Path tmp;
     private final boolean sync;
 
+    /** Without a flush per file: survives a killed process, not a power loss (see Durability). */
     public ArchiveStore(Path root) throws IOException {
-        this(root, true);
+        this(root, false);
     }
 
     /** @param sync whether each staged file is fsynced before it can be committed */
