@@ -165,4 +165,26 @@ class AutoBurnTest {
     private static BurnState b2(Archive a, long id) throws Exception {
         return new org.pdistation.imaging.archive.burn.BurnJobStore(a.index()).get(id).orElseThrow().state();
     }
+
+    @Test
+    void aStudyStillArrivingWhenTheStationStopsIsBurnedAfterRestart() throws Exception {
+        Path dir = tmp.resolve("arch");
+        try (Archive a = Archive.open(dir)) {
+            AutoBurner b = new AutoBurner(a, List.of(RULE), (job, rule, archive, progress) -> { });
+            b.stored("MOD", "BURN_CD", "1.1", T0);
+            b.stored("MOD", "BURN_CD", "1.1", T0.plusSeconds(1));
+            assertEquals(List.of(BurnState.WAITING), b.jobs().all().stream().map(BurnJob::state).toList());
+            // the station stops here, before the quiet time has passed
+        }
+        try (Archive a = Archive.open(dir)) {
+            List<String> burned = new ArrayList<>();
+            AutoBurner b = new AutoBurner(a, List.of(RULE), (job, rule, archive, progress) -> burned.add(job.studyUid()));
+            b.resume();
+            Instant restart = Instant.now();
+            assertEquals(List.of(), b.tick(restart.plusSeconds(29)), "a full quiet time after the restart");
+            List<BurnJob> ran = b.tick(restart.plusSeconds(31));
+            assertEquals(List.of(BurnState.DONE), ran.stream().map(BurnJob::state).toList());
+            assertEquals(List.of("1.1"), burned);
+        }
+    }
 }

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.pdistation.imaging.archive.Archive;
 import org.pdistation.imaging.archive.service.ArchiveSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ties rules, completion detection, the job table and the {@link BurnAction} together. The archive sink reports each
@@ -23,11 +26,14 @@ import org.pdistation.imaging.archive.service.ArchiveSink;
  * is filed).
  */
 public final class AutoBurner implements ArchiveSink.StoredListener {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoBurner.class);
     private final Archive archive;
     private final Map<String, AutoBurnRule> rules = new LinkedHashMap<>();
     private final Map<String, StudyCompletionDetector> detectors = new LinkedHashMap<>();
     private final BurnJobStore jobs;
     private final BurnAction action;
+    /** "rule\u0000study" pairs whose WAITING row this process has written, so that it is written once a study. */
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     public AutoBurner(Archive archive, List<AutoBurnRule> rules, BurnAction action) {
@@ -103,15 +109,34 @@ public final class AutoBurner implements ArchiveSink.StoredListener {
         for (AutoBurnRule r : rules.values()) {
             if (r.matches(callingAet, calledAet)) {
                 detectors.get(r.name()).arrived(studyUid, at);
+                if (announced.add(r.name() + '\u0000' + studyUid)) {
+                    try {
+                        jobs.waiting(r.name(), studyUid);
+                    } catch (SQLException e) {
+                        // The in-memory detector still burns it; only a restart before completion would miss it.
+                        announced.remove(r.name() + '\u0000' + studyUid);
+                        LOG.warn("auto-burn: cannot record a waiting study for rule {}: {}", r.name(), e.getMessage());
+                    }
+                }
             }
         }
     }
 
-    /** Interrupted jobs (STAGING, WRITING, VERIFYING) back to QUEUED; returns how many. */
+    /**
+     * Interrupted jobs (STAGING, WRITING, VERIFYING) back to QUEUED; returns how many. Studies that were still
+     * arriving (WAITING) get a full quiet time from now: the sender may still be sending after our restart.
+     */
     public int resume() throws SQLException {
         int n = 0;
+        Instant now = Instant.now();
         for (BurnJob j : jobs.unfinished()) {
-            if (j.state() != BurnState.QUEUED) {
+            if (j.state() == BurnState.WAITING) {
+                StudyCompletionDetector d = detectors.get(j.rule());
+                if (d != null) {
+                    d.arrived(j.studyUid(), now);
+                    announced.add(j.rule() + '\u0000' + j.studyUid());
+                }
+            } else if (j.state() != BurnState.QUEUED) {
                 jobs.update(j.id(), BurnState.QUEUED, "resumed after restart from " + j.state());
                 n++;
             }
@@ -124,6 +149,8 @@ public final class AutoBurner implements ArchiveSink.StoredListener {
         for (Map.Entry<String, StudyCompletionDetector> e : detectors.entrySet()) {
             for (String study : e.getValue().due(now)) {
                 jobs.enqueue(e.getKey(), study);
+                // Instances arriving after this make the study WAITING again (a FAILED job is then retried).
+                announced.remove(e.getKey() + '\u0000' + study);
             }
         }
         List<BurnJob> ran = new ArrayList<>();
@@ -131,6 +158,10 @@ public final class AutoBurner implements ArchiveSink.StoredListener {
             AutoBurnRule rule = rules.get(j.rule());
             if (stopping) {
                 break;
+            }
+            if (rule == null && j.state() == BurnState.WAITING) {
+                jobs.update(j.id(), BurnState.FAILED, "rule " + j.rule() + " is no longer configured");
+                continue;
             }
             if (j.state() != BurnState.QUEUED) {
                 continue;

@@ -25,14 +25,32 @@ public final class BurnJobStore {
      * most once per rule, however often a sender pushes it again; an unfinished job is left as it is.
      */
     public BurnJob enqueue(String rule, String studyUid) throws SQLException {
+        return upsert(rule, studyUid, BurnState.QUEUED, "'FAILED', 'WAITING'");
+    }
+
+    /**
+     * Records that {@code studyUid} is arriving under {@code rule} (WAITING): a new job, or a FAILED one waiting
+     * again; DONE stays DONE and a queued or running job is left as it is.
+     */
+    public BurnJob waiting(String rule, String studyUid) throws SQLException {
+        return upsert(rule, studyUid, BurnState.WAITING, "'FAILED'");
+    }
+
+    /** Jobs in state WAITING, oldest first. */
+    public List<BurnJob> waitingJobs() throws SQLException {
+        return index.withConnection(c -> query(c, "state = 'WAITING'"));
+    }
+
+    private BurnJob upsert(String rule, String studyUid, BurnState state, String replaceable) throws SQLException {
         return index.withConnection(c -> {
             String now = Instant.now().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO burn_job (rule, study_uid, state, created, "
                     + "updated) VALUES (?,?,?,?,?) ON CONFLICT (rule, study_uid) DO UPDATE SET state = "
-                    + "excluded.state, detail = NULL, updated = excluded.updated WHERE state = 'FAILED'")) {
+                    + "excluded.state, detail = NULL, updated = excluded.updated WHERE state IN (" + replaceable
+                    + ")")) {
                 ps.setString(1, rule);
                 ps.setString(2, studyUid);
-                ps.setString(3, BurnState.QUEUED.name());
+                ps.setString(3, state.name());
                 ps.setString(4, now);
                 ps.setString(5, now);
                 ps.executeUpdate();
