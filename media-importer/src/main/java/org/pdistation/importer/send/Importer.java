@@ -171,6 +171,9 @@ public final class Importer {
                     Thread.sleep(config.firstBackoff().toMillis() << Math.min(attempt - 1, 6));
                 }
             }
+            if (config.commitment() != null) {
+                commit(job);
+            }
             counts = journal.counts(job);
         } catch (SQLException | InterruptedException | RuntimeException e) {
             // PS3.15 A.5.1: 12, major failure: the import itself stopped.
@@ -186,6 +189,41 @@ public final class Importer {
         audit(j, AuditEvent.Type.TRANSFERRED, failed == 0 ? 0 : stored > 0 ? 4 : 8, "job " + job + " " + state
                 + ": " + ImportReport.countsLine(counts));
         return counts;
+    }
+
+    /**
+     * Issue 6 item 4: asks the PACS to commit to every instance this job stored; one it does not commit becomes
+     * FAILED (transient: a resume sends it again and asks again), so the job is COMPLETE only when all are committed.
+     * No answer at all (timeout, refused N-ACTION) counts as not committed for every one.
+     */
+    private void commit(long job) throws SQLException {
+        List<org.pdistation.imaging.net.CommitmentResult.SopRef> refs = new ArrayList<>();
+        List<Journal.Row> stored = new ArrayList<>(journal.rows(job, InstanceState.STORED));
+        stored.addAll(journal.rows(job, InstanceState.WARNING));
+        for (Journal.Row r : stored) {
+            refs.add(new org.pdistation.imaging.net.CommitmentResult.SopRef(r.sopClassUid(), r.sopInstanceUid()));
+        }
+        if (refs.isEmpty()) {
+            return;
+        }
+        Map<String, String> failed;
+        try {
+            failed = config.commitment().uncommitted(refs);
+        } catch (IOException | RuntimeException e) {
+            failed = new java.util.HashMap<>();
+            for (var ref : refs) {
+                failed.put(ref.sopInstanceUid(), "no Storage Commitment answer: " + e.getMessage());
+            }
+        }
+        List<Journal.Update> updates = new ArrayList<>();
+        for (Journal.Row r : stored) {
+            String why = failed.get(r.sopInstanceUid());
+            if (why != null) {
+                updates.add(new Journal.Update(job, r.fileId(), InstanceState.FAILED, r.status(),
+                        "stored but not committed by " + pacsKey() + ": " + why, true, null));
+            }
+        }
+        journal.updateAll(updates);
     }
 
     private void audit(Journal.Job j, AuditEvent.Type type, int outcome, String summary) throws SQLException {
