@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The import journal (PDI-REQUIREMENTS 32-33) in SQLite: one row per job and one per instance with its state, so
  * that an import killed at any point resumes where it stopped, and a medium imported twice sends nothing twice.
- * WAL mode: each state change is one small committed transaction, durable against the process dying. The file holds
+ * WAL mode, synchronous=NORMAL (a commit survives the process dying; only a power cut may lose the last ones);
+ * a running import commits its outcomes in batches ({@link JournalBatch}). The file holds
  * patient data and is created readable by the owner only.
  */
 public final class Journal implements AutoCloseable {
@@ -257,6 +258,54 @@ public final class Journal implements AutoCloseable {
             p.setLong(6, job);
             p.setString(7, fileId);
             p.executeUpdate();
+        }
+    }
+
+    /**
+     * One instance's outcome as {@link #updateAll} records it.
+     *
+     * @param hash the content fingerprint, when the instance was read whole on its way out; null keeps the column
+     */
+    public record Update(long job, String fileId, InstanceState state, Integer status, String message,
+                         boolean transientFailure, String hash) {}
+
+    /**
+     * Records several attempts' outcomes in one transaction: an import journals its progress in batches
+     * ({@link JournalBatch}) instead of committing once per instance. A kill loses at most the last batch; those
+     * instances are still PENDING and are sent again on resume, which the PACS takes as the same instance again
+     * (same SOP Instance UID, same content: stored once).
+     */
+    public synchronized void updateAll(List<Update> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        db.setAutoCommit(false);
+        try (PreparedStatement p = db.prepareStatement("UPDATE instances SET state = ?, status = ?, message = ?,"
+                + " attempts = attempts + 1, updated = ?, transient = ?, hash = COALESCE(?, hash)"
+                + " WHERE job = ? AND file_id = ?")) {
+            String now = now();
+            for (Update u : updates) {
+                p.setString(1, u.state().name());
+                if (u.status() == null) {
+                    p.setNull(2, java.sql.Types.INTEGER);
+                } else {
+                    p.setInt(2, u.status());
+                }
+                p.setString(3, u.message());
+                p.setString(4, now);
+                p.setInt(5, u.transientFailure() ? 1 : 0);
+                p.setString(6, u.hash());
+                p.setLong(7, u.job());
+                p.setString(8, u.fileId());
+                p.addBatch();
+            }
+            p.executeBatch();
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 

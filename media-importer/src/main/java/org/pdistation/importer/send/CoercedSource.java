@@ -40,6 +40,8 @@ final class CoercedSource implements StoreSource {
     private byte[] head;
     private long tailOffset;
     private long tailLength;
+    private long fileSize = -1;
+    private ContentHash hash;
 
     CoercedSource(Path file, String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
                   LocalIdentity identity, ModifyingSystem system, Clock clock) {
@@ -70,6 +72,7 @@ final class CoercedSource implements StoreSource {
             head = encode(coerce(df.dataset()), ts);
             tailOffset = 0;
             tailLength = 0;
+            fileSize = Files.size(file);
             return;
         }
         DicomFile df = DicomReader.read(file, ReadOptions.HEADER_ONLY);
@@ -78,6 +81,7 @@ final class CoercedSource implements StoreSource {
         }
         head = encode(coerce(df.dataset()), ts);
         long size = Files.size(file);
+        fileSize = size;
         tailOffset = df.pixelDataOffset() >= 0 ? df.pixelDataOffset() : size;
         tailLength = size - tailOffset;
     }
@@ -106,9 +110,25 @@ final class CoercedSource implements StoreSource {
         prepare();
         byte[] h = head;
         head = null;
-        InputStream tail = Files.newInputStream(file);
+        // The whole source file passes through the fingerprint on its way: the bytes before Pixel Data are read
+        // (and hashed) here, the rest as it is sent; no separate pass over the file.
+        hash = new ContentHash();
+        InputStream tail = new ContentHash.Hashing(Files.newInputStream(file), hash);
         tail.skipNBytes(tailOffset);
         return new SequenceInputStream(new ByteArrayInputStream(h), tail);
+    }
+
+    /**
+     * The source file's {@link ContentHash} fingerprint: from the bytes streamed when the whole file went through
+     * {@link #open()}, else (deflated, transcoded, not sent) from a read of the file.
+     */
+    String fingerprint() throws IOException {
+        ContentHash h = hash;
+        if (h != null && fileSize >= 0 && h.count() == fileSize) {
+            hash = null;
+            return h.finish();
+        }
+        return ContentHash.of(file);
     }
 
     @Override

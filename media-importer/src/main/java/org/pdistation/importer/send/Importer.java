@@ -1,15 +1,10 @@
 package org.pdistation.importer.send;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +18,7 @@ import org.pdistation.importer.audit.AuditTrail;
 import org.pdistation.importer.report.ImportReport;
 import org.pdistation.importer.journal.InstanceState;
 import org.pdistation.importer.journal.Journal;
+import org.pdistation.importer.journal.JournalBatch;
 import org.pdistation.importer.reconcile.LocalIdentity;
 import org.pdistation.importer.review.InstanceProblem;
 import org.pdistation.importer.review.InstanceRecord;
@@ -36,6 +32,10 @@ import org.pdistation.importer.review.ReviewModel;
  * again with the job id: only rows still PENDING are sent.
  */
 public final class Importer {
+    /** Outcomes are journalled in one transaction per this many instances or this delay, whichever comes first. */
+    private static final int BATCH_ROWS = 64;
+    private static final java.time.Duration BATCH_DELAY = java.time.Duration.ofMillis(200);
+
     private final Journal journal;
     private final ImportConfig config;
 
@@ -78,11 +78,14 @@ public final class Importer {
             if (!r.importable()) {
                 state = stateOf(r);
             } else {
-                hash = sha256(r.file());
+                // The content is fingerprinted while it is sent (ContentHash); here only an instance whose UID
+                // was stored before is read whole, to tell a duplicate from a conflict.
                 Optional<String> stored = journal.storedHash(pacsKey(), r.sopInstanceUid());
                 if (stored.isPresent()) {
                     // PDI-REQUIREMENTS 32: same UID and content: nothing to send; other content: never overwrite.
-                    state = stored.get().equals(hash) ? InstanceState.DUPLICATE : InstanceState.CONFLICT;
+                    boolean same = ContentHash.matches(stored.get(), r.file());
+                    hash = same ? stored.get() : ContentHash.of(r.file());
+                    state = same ? InstanceState.DUPLICATE : InstanceState.CONFLICT;
                     message = state == InstanceState.DUPLICATE ? "already stored to " + pacsKey()
                             : "another instance with this SOP Instance UID but different content is stored";
                 }
@@ -158,13 +161,18 @@ public final class Importer {
             for (int attempt = 1; !todo.isEmpty(); attempt++) {
                 ConcurrentLinkedQueue<Journal.Row> retry = new ConcurrentLinkedQueue<>();
                 boolean last = attempt >= config.maxAttempts();
-                sendAll(scu, job, root, todo, identity, last, retry, listener, done, total);
+                try (JournalBatch batch = new JournalBatch(journal, BATCH_ROWS, BATCH_DELAY)) {
+                    sendAll(scu, job, root, todo, identity, last, retry, listener, done, total, batch);
+                }
                 todo = new ArrayList<>(retry);
                 if (!todo.isEmpty()) {
                     // Exponential back-off between rounds for transient failures (A7xx, refused, reset, rejected
                     // transient).
                     Thread.sleep(config.firstBackoff().toMillis() << Math.min(attempt - 1, 6));
                 }
+            }
+            if (config.commitment() != null) {
+                commit(job);
             }
             counts = journal.counts(job);
         } catch (SQLException | InterruptedException | RuntimeException e) {
@@ -183,6 +191,41 @@ public final class Importer {
         return counts;
     }
 
+    /**
+     * Issue 6 item 4: asks the PACS to commit to every instance this job stored; one it does not commit becomes
+     * FAILED (transient: a resume sends it again and asks again), so the job is COMPLETE only when all are committed.
+     * No answer at all (timeout, refused N-ACTION) counts as not committed for every one.
+     */
+    private void commit(long job) throws SQLException {
+        List<org.pdistation.imaging.net.CommitmentResult.SopRef> refs = new ArrayList<>();
+        List<Journal.Row> stored = new ArrayList<>(journal.rows(job, InstanceState.STORED));
+        stored.addAll(journal.rows(job, InstanceState.WARNING));
+        for (Journal.Row r : stored) {
+            refs.add(new org.pdistation.imaging.net.CommitmentResult.SopRef(r.sopClassUid(), r.sopInstanceUid()));
+        }
+        if (refs.isEmpty()) {
+            return;
+        }
+        Map<String, String> failed;
+        try {
+            failed = config.commitment().uncommitted(refs);
+        } catch (IOException | RuntimeException e) {
+            failed = new java.util.HashMap<>();
+            for (var ref : refs) {
+                failed.put(ref.sopInstanceUid(), "no Storage Commitment answer: " + e.getMessage());
+            }
+        }
+        List<Journal.Update> updates = new ArrayList<>();
+        for (Journal.Row r : stored) {
+            String why = failed.get(r.sopInstanceUid());
+            if (why != null) {
+                updates.add(new Journal.Update(job, r.fileId(), InstanceState.FAILED, r.status(),
+                        "stored but not committed by " + pacsKey() + ": " + why, true, null));
+            }
+        }
+        journal.updateAll(updates);
+    }
+
     private void audit(Journal.Job j, AuditEvent.Type type, int outcome, String summary) throws SQLException {
         try {
             new AuditTrail(journal).record(new AuditEvent(type, journal.clock().instant(), outcome,
@@ -196,7 +239,7 @@ public final class Importer {
 
     private void sendAll(SourceStoreScu scu, long job, Path root, List<Journal.Row> rows, LocalIdentity identity, boolean last,
                          ConcurrentLinkedQueue<Journal.Row> retry, ImportListener listener, AtomicInteger done,
-                         int total) throws InterruptedException {
+                         int total, JournalBatch batch) throws InterruptedException {
         int n = Math.max(1, Math.min(config.associations(), rows.size()));
         List<List<RowSource>> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -218,7 +261,7 @@ public final class Importer {
                     sources.add(rs.source());
                 }
                 scu.storeOn(sources, res -> record(job, byId.get(res.source()), res, last, retry, listener, done,
-                        total));
+                        total, batch));
             }));
         }
         for (Thread t : threads) {
@@ -230,7 +273,7 @@ public final class Importer {
 
     private void record(long job, Journal.Row row, SourceStoreScu.Result res, boolean last,
                         ConcurrentLinkedQueue<Journal.Row> retry, ImportListener listener, AtomicInteger done,
-                        int total) {
+                        int total, JournalBatch batch) {
         StoreResult r = res.result();
         InstanceState state = switch (r.outcome()) {
             case STORED -> InstanceState.STORED;
@@ -242,17 +285,40 @@ public final class Importer {
         try {
             if (state == InstanceState.FAILED && res.transientFailure() && !last) {
                 // Stays PENDING (so a kill now still resends it), the attempt and reason recorded.
-                journal.update(job, row.fileId(), InstanceState.PENDING, status, message, true);
+                batch.add(new Journal.Update(job, row.fileId(), InstanceState.PENDING, status, message, true, null));
                 retry.add(row);
                 listener.onRow(row.after(InstanceState.PENDING, status, message), done.get(), total);
                 return;
             }
-            journal.update(job, row.fileId(), state, status, message,
-                    state == InstanceState.FAILED && res.transientFailure());
+            if (refusedByPacs(state, res)) {
+                // PS3.8 9.3.3.2: the PACS rejected every presentation context for this SOP class (abstract syntax
+                // not supported), or accepts it in no syntax we can send: it cannot store this instance at all.
+                state = InstanceState.UNSUPPORTED;
+                message = "refused by " + pacsKey() + ": " + message;
+            }
+            String hash = null;
+            if (state != InstanceState.FAILED && state != InstanceState.UNSUPPORTED && res.source() instanceof CoercedSource cs) {
+                try {
+                    hash = cs.fingerprint();
+                } catch (java.io.IOException e) {
+                    // Stored, but its content cannot be fingerprinted: a later import of it is sent again (the
+                    // PACS keeps one copy) instead of being recognised as a duplicate.
+                    message = join(message, "no content fingerprint: " + e.getMessage());
+                }
+            }
+            batch.add(new Journal.Update(job, row.fileId(), state, status, message,
+                    state == InstanceState.FAILED && res.transientFailure(), hash));
         } catch (SQLException e) {
             throw new IllegalStateException("journal update failed for " + row.fileId() + ": " + e.getMessage(), e);
         }
         listener.onRow(row.after(state, status, message), done.incrementAndGet(), total);
+    }
+
+    /** SourceStoreScu's permanent failure for a SOP class (or class and syntax) the association did not accept. */
+    private static boolean refusedByPacs(InstanceState state, SourceStoreScu.Result res) {
+        StoreResult r = res.result();
+        return state == InstanceState.FAILED && !res.transientFailure() && r.status() == null && r.error() != null
+                && r.error().startsWith("peer accepted no context");
     }
 
     private static String join(String a, String b) {
@@ -260,20 +326,5 @@ public final class Importer {
             return b;
         }
         return b == null ? a : a + "; " + b;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    md.update(buf, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -85,7 +85,7 @@ public final class MediumCheck {
                 throw new IOException("refusing to resume import job " + job.id() + ": " + r.path()
                         + " is not on the medium at " + root + "; insert the original medium");
             }
-            if (r.hash() != null && !r.hash().equals(Importer.sha256(f))) {
+            if (r.hash() != null && !ContentHash.matches(r.hash(), f)) {
                 throw new IOException("refusing to resume import job " + job.id() + ": " + r.path() + " on the medium"
                         + " at " + root + " differs from the file journalled; insert the original medium");
             }

@@ -72,9 +72,16 @@ public final class ImportBenchmark {
             long t0 = System.nanoTime();
             Importer importer = new Importer(journal, ImportConfig.of(new RemoteAe("ORTHANC", "127.0.0.1",
                     o.dicomPort()), "PDISTATION", assoc));
-            long job = importer.prepare(ReviewModel.build(MediumOpener.open(data.fileSetRoot())), List.of(), LOCAL);
+            ReviewModel model = ReviewModel.build(MediumOpener.open(data.fileSetRoot()));
+            long t1 = System.nanoTime();
+            long job = importer.prepare(model, List.of(), LOCAL);
+            long t2 = System.nanoTime();
             Map<InstanceState, Integer> counts = importer.run(job, (row, d, t) -> { });
-            double s = (System.nanoTime() - t0) / 1e9;
+            long t3 = System.nanoTime();
+            double s = (t3 - t0) / 1e9;
+            // A timer per phase, so that a regression shows where it is.
+            System.err.printf("# import-%dassoc round %d phases: open+review %.3f s, prepare %.3f s, send %.3f s%n",
+                    assoc, round, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
             int stored = counts.get(InstanceState.STORED) + counts.get(InstanceState.WARNING);
             if (stored != data.files().size() || o.instanceCount() != stored) {
                 throw new IOException("ours stored " + counts + ", Orthanc holds " + o.instanceCount());

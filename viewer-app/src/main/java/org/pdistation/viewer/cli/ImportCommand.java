@@ -14,6 +14,7 @@ import org.pdistation.importer.journal.Journal;
 import org.pdistation.importer.medium.MediumOpener;
 import org.pdistation.importer.reconcile.LocalIdentity;
 import org.pdistation.importer.report.ImportReport;
+import org.pdistation.importer.report.ImportReportPdf;
 import org.pdistation.importer.review.InstanceRecord;
 import org.pdistation.importer.review.PatientEntry;
 import org.pdistation.importer.review.ReviewModel;
@@ -21,6 +22,7 @@ import org.pdistation.importer.review.SeriesEntry;
 import org.pdistation.importer.review.StudyEntry;
 import org.pdistation.importer.send.ImportConfig;
 import org.pdistation.importer.send.Importer;
+import org.pdistation.importer.send.ScuCommitmentCheck;
 import org.pdistation.viewer.AppHome;
 
 import picocli.CommandLine.Command;
@@ -65,6 +67,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "with --report: write the report as CSV (UTF-8)")
     Path csv;
 
+    @Option(names = "--report-pdf", paramLabel = "FILE", description = "write the report (of --report JOB, or of"
+            + " this import) as PDF") Path reportPdf;
+
+    @Option(names = "--commit", description = "ask the PACS for Storage Commitment; the medium is imported only"
+            + " when every stored instance is committed") boolean commit;
+
+    @Option(names = "--commit-port", defaultValue = "-1", paramLabel = "PORT", description = "with --commit: port"
+            + " where the PACS sends its commitment report on an association of its own (it must know our AE"
+            + " title there); -1: on the request's association only (default)") int commitPort;
+
     @Override
     public Integer call() throws Exception {
         if (dryRun && medium != null) {
@@ -81,9 +93,12 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Path jf = journalPath();
-        try (Journal journal = Journal.open(jf, Clock.systemUTC())) {
-            Importer importer = new Importer(journal, ImportConfig.of(RemoteAe.parse(pacs), callingAet,
-                    associations));
+        ImportConfig config = ImportConfig.of(RemoteAe.parse(pacs), callingAet, associations);
+        try (Journal journal = Journal.open(jf, Clock.systemUTC());
+             ScuCommitmentCheck check = commit ? ScuCommitmentCheck.open(config.pacs(), callingAet, config.net(),
+                     config.sockets(), commitPort, java.time.Duration.ofMinutes(2)) : null) {
+            Importer importer = new Importer(journal, check == null ? config : config.withCommitment(check));
+            long job;
             Map<InstanceState, Integer> counts;
             if (resume != null) {
                 Path named = medium != null ? medium : journal.job(resume).map(j -> Path.of(j.mediumRoot()))
@@ -93,6 +108,7 @@ public final class ImportCommand implements Callable<Integer> {
                     return 2;
                 }
                 // An .iso medium is journalled by its image file; its files are read through the image's root.
+                job = resume;
                 try (OpenedMedium m = OpenedMedium.open(named)) {
                     counts = importer.resume(resume, m.image() ? m.root() : named.toAbsolutePath(), this::progress);
                 }
@@ -101,7 +117,7 @@ public final class ImportCommand implements Callable<Integer> {
                         birthDate, sex, accession, null);
                 try (OpenedMedium m = OpenedMedium.open(medium)) {
                     ReviewModel model = ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium));
-                    long job = importer.prepare(model, select, id,
+                    job = importer.prepare(model, select, id,
                             m.image() ? medium.toAbsolutePath().toString() : null);
                     System.out.println("job " + job);
                     counts = importer.run(job, m.image() ? m.root() : model.medium().root(), this::progress);
@@ -109,6 +125,9 @@ public final class ImportCommand implements Callable<Integer> {
             }
             System.out.println();
             System.out.println(ImportReport.countsLine(counts));
+            if (reportPdf != null) {
+                ImportReportPdf.write(ImportReport.of(journal, job), reportPdf);
+            }
             return counts.get(InstanceState.FAILED) == 0 && counts.get(InstanceState.PENDING) == 0 ? 0 : 1;
         }
     }
@@ -124,12 +143,15 @@ public final class ImportCommand implements Callable<Integer> {
                 return 2;
             }
             ImportReport r = ImportReport.of(journal, report);
+            if (reportPdf != null) {
+                ImportReportPdf.write(r, reportPdf);
+            }
             if (csv != null) {
                 try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(csv,
                         java.nio.charset.StandardCharsets.UTF_8)) {
                     r.toCsv(w);
                 }
-            } else {
+            } else if (reportPdf == null) {
                 r.lines().forEach(System.out::println);
             }
             return 0;
