@@ -34,4 +34,10 @@ public record ImportConfig(RemoteAe pacs, String callingAet, NetOptions net, Soc
         return new ImportConfig(pacs, callingAet, net, sockets, associations, maxAttempts, firstBackoff, system, clock,
                 check);
     }
+
+    /** The same with another socket factory (TLS: {@code TlsConfig.socketFactory()}). */
+    public ImportConfig withSockets(SocketFactory factory) {
+        return new ImportConfig(pacs, callingAet, net, factory, associations, maxAttempts, firstBackoff, system, clock,
+                commitment);
+    }
 }

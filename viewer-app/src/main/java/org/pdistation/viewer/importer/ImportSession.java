@@ -130,8 +130,7 @@ public final class ImportSession {
     private Importer importer(Journal journal, PacsNode node) throws IOException {
         ImportConfig b = ImportConfig.of(node.remoteAe(), settings.aeTitle(), 1);
         if (node.tls()) {
-            b = new ImportConfig(b.pacs(), b.callingAet(), b.net(), Connections.sockets(settings, node),
-                    b.associations(), b.maxAttempts(), b.firstBackoff(), b.system(), b.clock());
+            b = b.withSockets(Connections.sockets(settings, node));
         }
         return new Importer(journal, b);
     }
