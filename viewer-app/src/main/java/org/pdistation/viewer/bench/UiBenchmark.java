@@ -67,6 +67,14 @@ public final class UiBenchmark {
             double withCds = startToWindow(home, cds, "cds", out);
             line(out, "ui-start-to-window-cds-ms", withCds, 2000,
                     "as above with -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<data folder>/pdistation.jsa");
+            if (Runtime.version().feature() >= 25) {
+                // JDK 25 AOT cache (JEPs 483, 514, 515): classes loaded and linked ahead, plus method profiles.
+                Path aot = home.resolve("pdistation.aot");
+                startToWindow(home, List.of("-XX:AOTCacheOutput=" + aot), "aot-training", out);
+                double withAot = startToWindow(home, List.of("-XX:AOTCache=" + aot), "aot", out);
+                line(out, "ui-start-to-window-aot-ms", withAot, 2000,
+                        "as above with -XX:AOTCache=<data folder>/pdistation.aot (JDK 25, made by -XX:AOTCacheOutput)");
+            }
         } finally {
             if (work == null) deleteTree(dir);
         }
