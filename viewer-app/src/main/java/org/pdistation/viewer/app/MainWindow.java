@@ -31,7 +31,8 @@ import org.pdistation.viewer.model.MediaContent;
 import org.pdistation.viewer.model.MediaReader;
 import org.pdistation.viewer.model.RecentMedia;
 import org.pdistation.viewer.model.SeriesEntry;
-import org.pdistation.viewer.view.CtPreset;
+import org.pdistation.viewer.view.PresetStore;
+import org.pdistation.viewer.view.WindowPreset;
 import org.pdistation.viewer.view.RenderEngine;
 import org.pdistation.viewer.view.Viewport;
 import org.pdistation.viewer.view.ViewerPane;
@@ -66,6 +67,7 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("station");
         browser = new BrowserPane(messages);
         viewer = new ViewerPane(messages, engine);
+        viewer.setPresets(PresetStore.in(recent.folder()).load()); // the user's window presets (settings file)
         browser.setOnOpenSeries(viewer::show);
         browser.setOnOpenPath(this::open);
         recentMenu = new Menu(messages.get("menu.file.recent"));
@@ -152,12 +154,12 @@ public final class MainWindow extends BorderPane {
                 item("menu.view.invert", null, () -> withActive(v -> v.invertProperty().set(!v.invertProperty().get()))));
 
         Menu window = new Menu(messages.get("menu.window"));
-        int n = 1;
-        for (CtPreset p : CtPreset.values()) {
-            int key = n++;
-            MenuItem mi = item(null, null, () -> withActive(v -> v.applyPreset(key)));
-            mi.setText("CT " + messages.get(p.messageKey()) + "  (" + (int) p.window().centre() + " / "
-                    + (int) p.window().width() + ")  [" + key + "]");
+        java.util.Map<String, Integer> keys = new java.util.HashMap<>();
+        for (WindowPreset p : viewer.presets()) {
+            int key = keys.merge(p.modality(), 1, Integer::sum); // digit keys count within the image's modality
+            MenuItem mi = item(null, null, () -> withActive(v -> v.windowProperty().set(p.window())));
+            mi.setText(p.modality() + " " + p.displayName(messages) + "  (" + fmt(p.centre()) + " / " + fmt(p.width())
+                    + ")" + (key <= 9 ? "  [" + key + "]" : ""));
             window.getItems().add(mi);
         }
         window.getItems().add(new SeparatorMenuItem());
@@ -231,6 +233,10 @@ public final class MainWindow extends BorderPane {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private void withActive(java.util.function.Consumer<Viewport> action) {

@@ -26,6 +26,7 @@ import org.pdistation.viewer.app.MainWindow;
 import org.pdistation.viewer.app.StationApp;
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.model.RecentMedia;
+import org.pdistation.viewer.view.FrameStages;
 import org.pdistation.viewer.view.Viewport;
 
 /**
@@ -55,8 +56,25 @@ public final class UiBenchmark {
                     studies, (System.nanoTime() - t0) / 1e9);
             out.flush();
             inProcess(series, disc, slices, studies, dir.resolve("home"), out);
-            double start = startToWindow(dir.resolve("home"));
+            Path home = dir.resolve("home");
+            double start = startToWindow(home, List.of(), "plain", out);
             line(out, "ui-start-to-window-ms", start, 2000, "child JVM: process start -> stage shown");
+            // AppCDS (JDK 19+ auto-created dynamic archive): the first run writes the archive at exit, later runs
+            // map the classes the station loads instead of parsing and verifying them again.
+            Path jsa = home.resolve("pdistation.jsa");
+            List<String> cds = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + jsa);
+            startToWindow(home, cds, "cds-training", out);
+            double withCds = startToWindow(home, cds, "cds", out);
+            line(out, "ui-start-to-window-cds-ms", withCds, 2000,
+                    "as above with -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<data folder>/pdistation.jsa");
+            if (Runtime.version().feature() >= 25) {
+                // JDK 25 AOT cache (JEPs 483, 514, 515): classes loaded and linked ahead, plus method profiles.
+                Path aot = home.resolve("pdistation.aot");
+                startToWindow(home, List.of("-XX:AOTCacheOutput=" + aot), "aot-training", out);
+                double withAot = startToWindow(home, List.of("-XX:AOTCache=" + aot), "aot", out);
+                line(out, "ui-start-to-window-aot-ms", withAot, 2000,
+                        "as above with -XX:AOTCache=<data folder>/pdistation.aot (JDK 25, made by -XX:AOTCacheOutput)");
+            }
         } finally {
             if (work == null) deleteTree(dir);
         }
@@ -84,6 +102,8 @@ public final class UiBenchmark {
         });
         try {
             MainWindow mw = w[0];
+            out.println("# " + fxGet(UiBenchmark::environment));
+            out.flush();
             // Warm-up: JIT, class loading, the toolkit's first pulses; then the timed opens.
             openTimed(mw, disc);
             double browser = openTimed(mw, disc)[1];
@@ -92,10 +112,20 @@ public final class UiBenchmark {
             line(out, "ui-first-image-" + slices + "-ms", first[0], 300, "open DICOMDIR -> first slice drawn");
             line(out, "ui-browser-" + studies + "-studies-ms", browser, 1000, "open DICOMDIR -> tree, thumbnails, first slice");
             Viewport v = mw.viewer().viewports().get(0);
-            double[] scroll = frameTimes(v, slices, false);
+            FrameStages stages = mw.viewer().engine().stages();
+            stages.reset();
+            ThreadCpu cpu = new ThreadCpu();
+            long[] replaced = new long[1];
+            double[] scroll = frameTimes(v, slices, false, replaced);
             report(out, "ui-scroll-512", scroll);
-            double[] cine = frameTimes(v, Math.min(slices, 150), true);
+            out.printf(Locale.ROOT, "ui-scroll-replaced %d 0 -   (slices asked for on a pulse but replaced by the next "
+                    + "before reaching the screen, of %d)%n", replaced[0], slices - 1);
+            breakdown(out, "ui-scroll-512", stages, cpu, scroll.length + 1);
+            stages.reset();
+            cpu = new ThreadCpu();
+            double[] cine = frameTimes(v, Math.min(slices, 150), true, replaced);
             report(out, "ui-cine-512", cine);
+            breakdown(out, "ui-cine-512", stages, cpu, cine.length + 1);
             long dropped = fxGet(() -> v.cine().droppedFrames());
             out.printf(Locale.ROOT, "ui-cine-dropped %d 0 -   (at the recorded rate %.1f fps)%n", dropped,
                     fxGet(() -> v.cine().recordedFramesPerSecond()));
@@ -130,14 +160,16 @@ public final class UiBenchmark {
 
     /**
      * Scroll: one slice further on every pulse (as fast as the display can show); cine: play at the recorded rate.
-     * Returns the intervals between frames reaching the screen, ms.
+     * Returns the intervals between frames reaching the screen, ms; {@code dropped[0]} gets the scroll requests that
+     * were replaced by a newer one before they reached the screen.
      */
-    private static double[] frameTimes(Viewport v, int frames, boolean cine) throws Exception {
+    private static double[] frameTimes(Viewport v, int frames, boolean cine, long[] dropped) throws Exception {
         List<Long> shownAt = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         fx(() -> {
             v.indexProperty().set(0);
-            v.framesShownProperty().addListener((o, a, b) -> shownAt.add(System.nanoTime()));
+            javafx.beans.value.ChangeListener<Number> l = (o, a, b) -> shownAt.add(System.nanoTime());
+            v.framesShownProperty().addListener(l);
             if (cine) {
                 v.cine().play();
             }
@@ -146,20 +178,72 @@ public final class UiBenchmark {
 
                 @Override
                 public void handle(long now) {
-                    if (!cine) v.indexProperty().set(Math.min(++i, frames - 1));
-                    if (shownAt.size() >= frames - 1 || (cine && v.cine().requestedFrames() >= frames)) {
+                    if (!cine && i < frames - 1) v.indexProperty().set(++i);
+                    boolean last = cine ? v.cine().requestedFrames() >= frames : i >= frames - 1;
+                    // Finished when the last slice asked for is on screen (earlier ones may have been replaced).
+                    if (last && v.shownIndex() == v.indexProperty().get()) {
                         stop();
+                        v.framesShownProperty().removeListener(l);
                         if (cine) v.cine().pause();
+                        dropped[0] = Math.max(0, (cine ? v.cine().requestedFrames() : frames - 1) - shownAt.size());
                         done.countDown();
                     }
                 }
             }.start();
         });
-        if (!done.await(120, TimeUnit.SECONDS)) throw new IOException("frames did not advance within 120 s");
+        if (!done.await(300, TimeUnit.SECONDS)) throw new IOException("frames did not advance within 300 s");
         List<Long> t = fxGet(() -> List.copyOf(shownAt));
         double[] d = new double[Math.max(0, t.size() - 1)];
         for (int i = 1; i < t.size(); i++) d[i - 1] = (t.get(i) - t.get(i - 1)) / 1e6;
         return d;
+    }
+
+    /**
+     * Per-frame CPU time of each stage (in the thread doing it) and of each thread role, so that the figures keep
+     * their meaning on a loaded machine: wall time per frame there includes waiting for a core.
+     */
+    private static void breakdown(PrintWriter out, String name, FrameStages stages, ThreadCpu cpu, int frames) {
+        StringBuilder b = new StringBuilder("# " + name + " CPU ms per frame by stage (cpu/wall):");
+        for (FrameStages.Stage st : FrameStages.Stage.values()) {
+            FrameStages.Totals t = stages.totals(st);
+            b.append(String.format(Locale.ROOT, " %s %.2f/%.2f", st.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    t.cpuMsPerFrame(), t.wallMsPerFrame()));
+        }
+        out.println(b);
+        StringBuilder t = new StringBuilder("# " + name + " CPU ms per frame by thread:");
+        for (var e : cpu.since().entrySet()) {
+            t.append(String.format(Locale.ROOT, " %s %.2f", e.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    e.getValue() / Math.max(1, frames)));
+        }
+        out.println(t);
+        out.flush();
+    }
+
+    /** The render pipeline and glass platform in use, the CPUs and the machine's load, for judging the figures. */
+    static String environment() {
+        String pipeline = "?";
+        String glass = "?";
+        try {
+            Object p = Class.forName("com.sun.prism.GraphicsPipeline").getMethod("getPipeline").invoke(null);
+            if (p != null) pipeline = p.getClass().getSimpleName();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // internal API: when it is not reachable, say so rather than guess
+        }
+        try {
+            Object a = Class.forName("com.sun.glass.ui.Application").getMethod("GetApplication").invoke(null);
+            if (a != null) glass = a.getClass().getSimpleName();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // as above
+        }
+        String load = "?";
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "pipeline %s (prism.order=%s), glass %s, %d CPUs, loadavg %s, java %s",
+                pipeline, System.getProperty("prism.order", "default"), glass,
+                Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"));
     }
 
     private static void report(PrintWriter out, String name, double[] ms) {
@@ -185,29 +269,46 @@ public final class UiBenchmark {
         out.flush();
     }
 
-    /** Runs {@link StartProbe} in a child JVM and times process start to its "shown" line. */
-    private static double startToWindow(Path home) throws Exception {
+    /**
+     * Runs {@link StartProbe} in a child JVM (with {@code jvmArgs} before the class) and times process start to its
+     * "shown" line; prints the phases the probe reports (JVM up to main, toolkit started, window built, shown) when
+     * {@code out} is given.
+     */
+    static double startToWindow(Path home, List<String> jvmArgs, String label, PrintWriter out) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(List.of(java.toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
         for (String p : new String[] {"prism.order", "glass.platform", "monocle.platform", "headless.geometry",
                 "java.awt.headless", "testfx.headless"}) {
             if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
         }
         cmd.add("-Dpdistation.home=" + home);
         cmd.add(StartProbe.class.getName());
+        long epoch0 = System.currentTimeMillis();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String l;
             StringBuilder seen = new StringBuilder();
+            StringBuilder phases = new StringBuilder();
             while ((l = r.readLine()) != null) {
-                if (l.startsWith("shown")) {
+                if (l.startsWith("phase ")) {
+                    String[] f = l.split(" ");
+                    phases.append(' ').append(f[1]).append(' ').append(Long.parseLong(f[2]) - epoch0);
+                } else if (l.startsWith("shown")) {
                     double ms = (System.nanoTime() - t0) / 1e6;
-                    p.waitFor(30, TimeUnit.SECONDS);
+                    p.waitFor(60, TimeUnit.SECONDS);
+                    if (out != null) {
+                        out.printf(Locale.ROOT, "# start-to-window %s phases (ms after process start):%s shown %.0f%n",
+                                label, phases, ms);
+                        out.flush();
+                    }
                     return ms;
+                } else {
+                    seen.append(l).append('\n');
                 }
-                seen.append(l).append('\n');
             }
             throw new IOException("the start probe never showed its window: " + seen);
         } finally {
@@ -246,6 +347,7 @@ public final class UiBenchmark {
         private StartProbe() {}
 
         public static void main(String[] args) {
+            System.out.println("phase main " + System.currentTimeMillis());
             // A main class that is not itself an Application: the launcher then needs no JavaFX module path.
             javafx.application.Application.launch(ProbeApp.class, args);
         }
@@ -255,9 +357,11 @@ public final class UiBenchmark {
     public static final class ProbeApp extends javafx.application.Application {
         @Override
         public void start(Stage stage) throws IOException {
+            System.out.println("phase fx-started " + System.currentTimeMillis());
             MainWindow w = new MainWindow(Messages.forDefaultLocale(),
                     new RecentMedia(org.pdistation.viewer.AppHome.resolve().settings()));
             stage.setScene(StationApp.createScene(w));
+            System.out.println("phase window-built " + System.currentTimeMillis());
             stage.setWidth(1440);
             stage.setHeight(900);
             stage.setOnShown(e -> Platform.runLater(() -> {

@@ -21,6 +21,9 @@ public final class RecentMedia {
         this.file = settingsFolder.resolve("recent-media.txt");
     }
 
+    /** The settings folder the list lives in (other settings are kept beside it). */
+    public Path folder() { return file.getParent(); }
+
     public List<Path> list() {
         if (!Files.isRegularFile(file)) return List.of();
         try {

@@ -46,6 +46,11 @@ public final class MeasureFormat {
         if (s == null) return messages.get("measure.computing");
         String area = messages.format(s.millimetres() ? "measure.areaMm" : "measure.areaPx", number(s.area(), 1));
         if (s.pixels() == 0) return area;
+        if (s.channels() != null) {
+            return messages.format("measure.roi.colour", number(s.mean(), 1), number(s.sd(), 1), number(s.min(), 1),
+                    number(s.max(), 1), area, s.pixels(), number(s.channels().red(), 1),
+                    number(s.channels().green(), 1), number(s.channels().blue(), 1));
+        }
         return messages.format("measure.roi", number(s.mean(), 1), number(s.sd(), 1), number(s.min(), 1),
                 number(s.max(), 1), area, s.pixels());
     }

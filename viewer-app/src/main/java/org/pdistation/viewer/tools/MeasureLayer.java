@@ -190,6 +190,8 @@ public final class MeasureLayer extends Pane {
             pl.getStyleClass().add("measure-shape");
             nodes.add(pl);
         }
+        // Scrolling through slices without measurements must not touch the scene graph on every frame.
+        if (nodes.isEmpty() && getChildren().isEmpty()) return;
         getChildren().setAll(nodes);
     }
 

@@ -10,9 +10,34 @@ import org.pdistation.imaging.render.series.Measurement;
  * @param pixels  pixels counted
  * @param sd      population standard deviation
  * @param area    geometric area in mm² (or pixels² when {@code millimetres} is false)
+ * @param channels for a colour image, the mean of each channel (then mean, sd, min and max are of the luminance);
+ *                 null for a greyscale image
  */
 public record RoiStatistics(int pixels, double mean, double sd, double min, double max, double area,
-                            boolean millimetres) {
+                            boolean millimetres, Rgb channels) {
+    /** Mean red, green and blue (0–255) of a colour region. */
+    public record Rgb(double red, double green, double blue) {}
+
+    /** Greyscale statistics (no channels). */
+    public RoiStatistics(int pixels, double mean, double sd, double min, double max, double area, boolean millimetres) {
+        this(pixels, mean, sd, min, max, area, millimetres, null);
+    }
+
+    /**
+     * Statistics of a colour region from its pixels as 0xRRGGBB: mean/SD/min/max of the luminance
+     * Y = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601, the weights of PS3.3 C.7.6.3.1.2's YBR_FULL), and the mean of
+     * each channel.
+     */
+    public static RoiStatistics ofRgb(RoiShape shape, int columns, int rows, Values rgb, Measurement spacing) {
+        RoiStatistics y = of(shape, columns, rows, (c, r) -> {
+            int p = (int) rgb.at(c, r);
+            return 0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF);
+        }, spacing);
+        double red = of(shape, columns, rows, (c, r) -> ((int) rgb.at(c, r) >> 16) & 0xFF, spacing).mean();
+        double green = of(shape, columns, rows, (c, r) -> ((int) rgb.at(c, r) >> 8) & 0xFF, spacing).mean();
+        double blue = of(shape, columns, rows, (c, r) -> (int) rgb.at(c, r) & 0xFF, spacing).mean();
+        return new RoiStatistics(y.pixels, y.mean, y.sd, y.min, y.max, y.area, y.millimetres, new Rgb(red, green, blue));
+    }
     /** The modality value of pixel (column, row). */
     @FunctionalInterface
     public interface Values {

@@ -25,6 +25,10 @@ final class CornerOverlay extends StackPane {
     final Label windowLabel = new Label();
     final Label zoomLabel = new Label();
     final Label imageLabel = new Label();
+    private final Label seriesLabel = label("");
+    private final Label positionLabel = label("");
+    private final Label thicknessLabel = label("");
+    private OverlayInfo shown;
     private double[] orientation;
     private ViewOrientation view = ViewOrientation.IDENTITY;
 
@@ -41,6 +45,8 @@ final class CornerOverlay extends StackPane {
             StackPane.setAlignment(edges[i], at[i]);
             getChildren().add(edges[i]);
         }
+        bottomLeft.getChildren().setAll(seriesLabel, imageLabel, positionLabel, thicknessLabel);
+        bottomRight.getChildren().setAll(windowLabel, zoomLabel);
         windowLabel.setId("overlay-window");
         imageLabel.setId("overlay-image");
         zoomLabel.setId("overlay-zoom");
@@ -54,21 +60,36 @@ final class CornerOverlay extends StackPane {
         return box;
     }
 
+    /**
+     * Shows the texts of {@code info}. Called once per frame while scrolling: only labels whose text changes are
+     * touched (the slice position, mostly), so that a frame costs no new nodes, CSS pass or corner relayout.
+     */
     void show(OverlayInfo info) {
         if (info == null) return;
-        set(topLeft, info.patientName(), info.patientId(), info.birthDate());
-        set(topRight, info.institution(), info.studyDescription(), info.studyDate());
+        OverlayInfo last = shown;
+        shown = info;
+        if (last == null || !last.patientName().equals(info.patientName()) || !last.patientId().equals(info.patientId())
+                || !last.birthDate().equals(info.birthDate())) {
+            set(topLeft, info.patientName(), info.patientId(), info.birthDate());
+        }
+        if (last == null || !last.institution().equals(info.institution())
+                || !last.studyDescription().equals(info.studyDescription()) || !last.studyDate().equals(info.studyDate())) {
+            set(topRight, info.institution(), info.studyDescription(), info.studyDate());
+        }
         String series = info.seriesNumber().isEmpty() ? info.seriesDescription()
                 : messages.format("viewer.seriesLine", info.seriesNumber()) + "  " + info.seriesDescription();
         NumberFormat mm = NumberFormat.getNumberInstance(messages.locale());
         mm.setMaximumFractionDigits(2);
         String pos = Double.isNaN(info.position()) ? "" : messages.format("viewer.position", mm.format(info.position()));
         String thick = Double.isNaN(info.thickness()) ? "" : messages.format("viewer.thickness", mm.format(info.thickness()));
-        bottomLeft.getChildren().setAll(label(info.modality() + "  " + series.strip()), imageLabel, label(pos),
-                label(thick));
-        bottomRight.getChildren().setAll(windowLabel, zoomLabel);
-        orientation = info.orientation();
-        showEdges();
+        Viewport.setIfChanged(seriesLabel, info.modality() + "  " + series.strip());
+        Viewport.setIfChanged(positionLabel, pos);
+        Viewport.setIfChanged(thicknessLabel, thick);
+        double[] o = info.orientation();
+        if (!java.util.Arrays.equals(o, orientation)) {
+            orientation = o;
+            showEdges();
+        }
     }
 
     /** The markers follow the image when it is rotated or flipped on screen. */
@@ -79,7 +100,7 @@ final class CornerOverlay extends StackPane {
 
     private void showEdges() {
         String[] e = OrientationLetters.edges(orientation, view);
-        for (int i = 0; i < 4; i++) edges[i].setText(e[i]);
+        for (int i = 0; i < 4; i++) Viewport.setIfChanged(edges[i], e[i] == null ? "" : e[i]);
     }
 
     /** The marker texts, top, right, bottom, left (tests). */

@@ -21,6 +21,7 @@ public final class RenderEngine implements AutoCloseable {
     private final FrameCache<InstanceRef> cache;
     private final InstanceFrameLoader loader = new InstanceFrameLoader();
     private final ThreadPoolExecutor prefetch;
+    private final FrameStages stages = new FrameStages();
 
     public RenderEngine(long budgetBytes) {
         this.cache = new FrameCache<>(budgetBytes);
@@ -35,6 +36,9 @@ public final class RenderEngine implements AutoCloseable {
     public InstanceFrameLoader loader() { return loader; }
 
     public ExecutorService prefetchExecutor() { return prefetch; }
+
+    /** Per-stage CPU and wall time of the frames drawn by this engine's viewports (benchmark, diagnostics). */
+    public FrameStages stages() { return stages; }
 
     /** Daemon threads: a stuck decode of a hostile file must never keep the station's process alive. */
     public static java.util.concurrent.ThreadFactory daemonThreads(String name) {

@@ -3,10 +3,8 @@ package org.pdistation.viewer.view;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -21,8 +19,9 @@ import org.pdistation.viewer.model.SeriesEntry;
 /**
  * A viewport's render thread (ARCHITECTURE decision 5: nothing heavy on the FX thread). Requests are "newest wins":
  * while a slice renders, further requests replace each other and only the last one is drawn, so fast wheel
- * scrolling never queues up stale frames. The staging buffer is handed to the FX thread and reused only after the
- * FX thread has copied it into the on-screen PixelBuffer, which also paces rendering to the display.
+ * scrolling never queues up stale frames. Slices are rendered into a ring of three staging buffers and handed to the
+ * FX thread, which only copies the newest ready one into the on-screen PixelBuffer; a buffer is reused only when it
+ * is neither waiting nor being copied, so the render thread never waits for the FX thread.
  */
 final class RenderLoop implements AutoCloseable {
     /** One render request, captured on the FX thread. */
@@ -33,7 +32,13 @@ final class RenderLoop implements AutoCloseable {
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private volatile List<SliceInfo> slices = List.of();
     private volatile org.pdistation.viewer.tools.CineRate cineRate;
-    private ByteBuffer staging = ByteBuffer.allocateDirect(4);
+    /** Three staging buffers (see {@link #freeBuffer}); each grown by the render thread while it owns it. */
+    private final ByteBuffer[] staging = {ByteBuffer.allocateDirect(4), ByteBuffer.allocateDirect(4),
+            ByteBuffer.allocateDirect(4)};
+    private final Object handOver = new Object();
+    /** Guarded by {@link #handOver}: the slice waiting for the FX thread, and the buffer the FX thread copies. */
+    private Staged ready;
+    private int copying = -1;
 
     RenderLoop(RenderEngine engine, java.util.Locale locale) {
         this.renderer = new SliceRenderer(engine, locale);
@@ -102,35 +107,61 @@ final class RenderLoop implements AutoCloseable {
         List<SliceInfo> s = slices;
         if (r == null || s.isEmpty()) return;
         int index = Math.max(0, Math.min(s.size() - 1, r.index()));
+        int b = freeBuffer();
         RenderedSlice result;
         try {
-            result = renderer.render(index, s.get(index), r.window(), r.invert(), staging);
+            result = renderer.render(index, s.get(index), r.window(), r.invert(), staging[b]);
             if (result.info() == null && result.error() == null) { // staging too small: grow once, render again
-                staging = ByteBuffer.allocateDirect(result.rows() * result.columns() * 4);
-                result = renderer.render(index, s.get(index), r.window(), r.invert(), staging);
+                staging[b] = ByteBuffer.allocateDirect(result.rows() * result.columns() * 4);
+                result = renderer.render(index, s.get(index), r.window(), r.invert(), staging[b]);
             }
         } catch (Exception e) {
             result = new RenderedSlice(index, 0, 0, r.window(), 1, null, describe(e));
         }
-        CompletableFuture<Void> copied = new CompletableFuture<>();
-        RenderedSlice done = result;
-        ByteBuffer buffer = staging;
+        publish(new Staged(result, b), shown);
+        renderer.prefetch(s, index, r.direction());
+    }
+
+    /** A rendered slice waiting in staging buffer {@code buffer} for the FX thread. */
+    private record Staged(RenderedSlice slice, int buffer) {}
+
+    /**
+     * A buffer that is neither waiting for the FX thread nor being copied by it. With three buffers there always is
+     * one, so the render thread never waits for the FX thread: it renders the next slice while the FX thread copies
+     * the last one (the two overlap), and a slice not yet taken when a newer one is ready is replaced (newest wins).
+     */
+    private int freeBuffer() {
+        synchronized (handOver) {
+            for (int i = 0; i < staging.length; i++) {
+                if (i != copying && (ready == null || ready.buffer() != i)) return i;
+            }
+        }
+        throw new IllegalStateException("no free staging buffer"); // unreachable: at most two are taken
+    }
+
+    private void publish(Staged staged, BiConsumer<RenderedSlice, ByteBuffer> shown) {
+        boolean schedule;
+        synchronized (handOver) {
+            schedule = ready == null; // else a hand-over is already queued on the FX thread and takes this one
+            ready = staged;
+        }
+        if (!schedule) return;
         Platform.runLater(() -> {
+            Staged take;
+            synchronized (handOver) {
+                take = ready;
+                ready = null;
+                if (take == null) return;
+                copying = take.buffer();
+            }
             try {
-                shown.accept(done, buffer);
+                shown.accept(take.slice(), staging[take.buffer()]);
             } finally {
-                copied.complete(null);
+                synchronized (handOver) {
+                    copying = -1;
+                }
             }
         });
-        try {
-            copied.get(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            // The FX thread is busy or gone: render on; at worst one frame shows partly updated pixels.
-        }
-        renderer.prefetch(s, index, r.direction());
     }
 
     private static String describe(Throwable e) {

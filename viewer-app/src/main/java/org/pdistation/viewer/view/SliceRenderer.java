@@ -44,6 +44,9 @@ final class SliceRenderer {
     private final java.util.Locale locale;
     private final LutCache luts = new LutCache();
     private final FrameBuffer samples = new FrameBuffer();
+    private final long[] mark = new long[2];
+    private ByteBuffer viewOf;
+    private IntBuffer argbView;
     private final Map<Path, Header> headers = new LinkedHashMap<>(HEADERS_KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, Header> eldest) {
@@ -65,8 +68,11 @@ final class SliceRenderer {
     RenderedSlice render(int index, SliceInfo slice, WindowLevel window, boolean invert, ByteBuffer dst)
             throws Exception {
         InstanceRef ref = slice.ref();
+        FrameStages stages = engine.stages();
+        stages.begin(mark);
         Header h = header(ref.path());
         try (CachedFrame frame = engine.cache().acquire(ref, engine.loader())) {
+            stages.lap(FrameStages.Stage.READ_DECODE, mark);
             int rows = frame.rows();
             int cols = frame.columns();
             int pixels = rows * cols;
@@ -77,7 +83,8 @@ final class SliceRenderer {
             // The loader left stored values; normalising again is a no-op on them but restores the buffer's
             // signedness flag, which the min/max default window reads.
             if (h.grey() != null) samples.normalize(h.descriptor());
-            IntBuffer out = dst.order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            stages.lap(FrameStages.Stage.SAMPLES, mark);
+            IntBuffer out = argbView(dst);
             out.limit(pixels);
             WindowLevel used = null;
             List<WindowLevel> headerWindows = List.of();
@@ -97,11 +104,25 @@ final class SliceRenderer {
             if (invert) {
                 for (int i = 0; i < pixels; i++) out.put(i, out.get(i) ^ 0x00FFFFFF);
             }
+            stages.lap(FrameStages.Stage.WINDOW, mark);
             double aspect = 1;
             double[] spacing = slice.pixelSpacing();
             if (spacing != null && spacing[0] > 0 && spacing[1] > 0) aspect = spacing[0] / spacing[1];
-            return new RenderedSlice(index, cols, rows, used, aspect, overlay(h.dataset(), slice, headerWindows), null);
+            RenderedSlice done = new RenderedSlice(index, cols, rows, used, aspect,
+                    overlay(h.dataset(), slice, headerWindows), null);
+            stages.lap(FrameStages.Stage.OVERLAY_TEXTS, mark);
+            return done;
         }
+    }
+
+    /** The staging buffer as little-endian ints, the view made once per buffer (not once per frame). */
+    private IntBuffer argbView(ByteBuffer dst) {
+        if (viewOf != dst) {
+            viewOf = dst;
+            argbView = dst.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        }
+        argbView.clear();
+        return argbView;
     }
 
     /** Prefetches the slices around {@code index}, more of them in the direction of travel. */

@@ -3,7 +3,9 @@ package org.pdistation.viewer.view;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -12,6 +14,7 @@ import javafx.scene.layout.RowConstraints;
 
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.model.SeriesEntry;
+import org.pdistation.viewer.tools.MeasureTool;
 
 /** The viewports in a 1×1, 1×2 or 2×2 grid; the active one (last clicked) receives menu commands. */
 public final class ViewerPane extends GridPane {
@@ -33,6 +36,11 @@ public final class ViewerPane extends GridPane {
     private final List<Viewport> viewports = new ArrayList<>();
     private final ObjectProperty<Viewport> active = new SimpleObjectProperty<>();
     private List<SeriesEntry> available = List.of();
+    /** The measuring tool chosen: every viewport uses it, including those a later layout creates. */
+    private final ObjectProperty<MeasureTool> tool = new SimpleObjectProperty<>(MeasureTool.NONE);
+    /** The cine speed chosen (1 = recorded rate): applies to every viewport that plays. */
+    private final DoubleProperty cineSpeed = new SimpleDoubleProperty(1);
+    private List<WindowPreset> presets = PresetStore.defaults();
 
     public ViewerPane(Messages messages, RenderEngine engine) {
         this.messages = messages;
@@ -41,9 +49,26 @@ public final class ViewerPane extends GridPane {
         setHgap(2);
         setVgap(2);
         setLayout(Layout.ONE_BY_ONE);
+        tool.addListener((o, a, b) -> viewports.forEach(v -> v.measures().toolProperty().set(b)));
+        cineSpeed.addListener((o, a, b) -> viewports.forEach(v -> v.cine().speedProperty().set(b.doubleValue())));
+    }
+
+    public ObjectProperty<MeasureTool> toolProperty() { return tool; }
+
+    public DoubleProperty cineSpeedProperty() { return cineSpeed; }
+
+    /** The window presets (digit keys, Window menu), from the user's {@link PresetStore}. */
+    public List<WindowPreset> presets() { return presets; }
+
+    public void setPresets(List<WindowPreset> presets) {
+        this.presets = List.copyOf(presets);
+        viewports.forEach(v -> v.setPresets(this.presets));
     }
 
     public ObjectProperty<Viewport> activeProperty() { return active; }
+
+    /** The render engine the viewports share (frame cache, per-stage timings). */
+    public RenderEngine engine() { return engine; }
 
     public Viewport active() { return active.get(); }
 
@@ -71,6 +96,9 @@ public final class ViewerPane extends GridPane {
         while (viewports.size() > needed) viewports.remove(viewports.size() - 1).dispose();
         while (viewports.size() < needed) {
             Viewport v = new Viewport(messages, engine);
+            v.setPresets(presets);
+            v.measures().toolProperty().set(tool.get());
+            v.cine().speedProperty().set(cineSpeed.get());
             v.focusedProperty().addListener((o, a, b) -> { if (b) active.set(v); });
             v.setOnMousePressed(e -> active.set(v));
             viewports.add(v);

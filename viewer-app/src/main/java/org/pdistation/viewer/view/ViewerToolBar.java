@@ -54,7 +54,8 @@ public final class ViewerToolBar extends ToolBar {
             @Override public Double fromString(String s) { return 1.0; }
         });
         speed.setTooltip(new Tooltip(messages.get("tools.speed.tip")));
-        speed.valueProperty().addListener((o, a, b) -> withActive(v -> v.cine().speedProperty().set(b)));
+        // The speed is the viewer's, not one viewport's: every viewport that plays (also one made later) uses it.
+        speed.valueProperty().addListener((o, a, b) -> { if (b != null) viewer.cineSpeedProperty().set(b); });
         getItems().addAll(play, speed, new Separator());
         for (MeasureTool t : MeasureTool.values()) {
             ToggleButton b = new ToggleButton(messages.get("tools.measure." + t.name().toLowerCase(java.util.Locale.ROOT)));
@@ -65,8 +66,7 @@ public final class ViewerToolBar extends ToolBar {
             getItems().add(b);
         }
         tools.selectedToggleProperty().addListener((o, a, b) -> {
-            MeasureTool t = b == null ? MeasureTool.NONE : (MeasureTool) b.getUserData();
-            for (Viewport v : viewer.viewports()) v.measures().toolProperty().set(t);
+            viewer.toolProperty().set(b == null ? MeasureTool.NONE : (MeasureTool) b.getUserData());
         });
         getItems().addAll(
                 button("tools.clear", () -> withActive(v -> v.measures().clear())),

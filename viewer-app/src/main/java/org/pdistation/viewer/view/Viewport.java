@@ -69,6 +69,8 @@ public final class Viewport extends StackPane {
     private final DoubleProperty zoom = new SimpleDoubleProperty(Double.NaN);
     private final IntegerProperty framesShown = new SimpleIntegerProperty();
     private CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+    private final long[] fxMark = new long[2];
+    private final NumberFormat integers;
 
     private SeriesEntry series;
     private PixelBuffer<ByteBuffer> pixels;
@@ -83,9 +85,14 @@ public final class Viewport extends StackPane {
     private int direction = 1;
     /** Set while applying the header's default window, so that doing so does not trigger another render. */
     private boolean adopting;
+    /** Set by {@link #show}: the new series' pixel spacing may differ, so its first frame places the image again. */
+    private boolean placePending;
+    private int shownIndex = -1;
+    private List<WindowPreset> presets = PresetStore.defaults();
 
     public Viewport(Messages messages, RenderEngine engine) {
         this.messages = messages;
+        this.integers = NumberFormat.getIntegerInstance(messages.locale());
         this.loop = new RenderLoop(engine, messages.locale());
         this.overlay = new CornerOverlay(messages);
         this.engine = engine;
@@ -132,6 +139,7 @@ public final class Viewport extends StackPane {
         cine.pause();
         measures.clear();
         this.series = s;
+        placePending = true;
         firstFrame = new CompletableFuture<>();
         adopting = true;
         window.set(null);
@@ -154,6 +162,9 @@ public final class Viewport extends StackPane {
 
     public DoubleProperty zoomProperty() { return zoom; }
 
+    /** The slice index of the frame last drawn (-1 before one); a benchmark knows from it that the last request is on screen. */
+    public int shownIndex() { return shownIndex; }
+
     /** How many frames have been drawn (tests wait on it; never decreases). */
     public IntegerProperty framesShownProperty() { return framesShown; }
 
@@ -175,14 +186,25 @@ public final class Viewport extends StackPane {
         index.set(Math.max(0, Math.min(count.get() - 1, index.get() + delta)));
     }
 
-    /** Preset {@code n} (1-based): the CT presets for CT, else the header's windows. */
+    /**
+     * Preset {@code n} (1-based): the n-th of the user's presets for the image's modality (by default the CT
+     * presets), else, for a modality without presets, the n-th window of the header.
+     */
     public void applyPreset(int n) {
-        if ("CT".equalsIgnoreCase(modality)) {
-            if (n >= 1 && n <= CtPreset.values().length) window.set(CtPreset.values()[n - 1].window());
+        List<WindowPreset> own = presetsFor(modality);
+        if (!own.isEmpty()) {
+            if (n >= 1 && n <= own.size()) window.set(own.get(n - 1).window());
         } else if (n >= 1 && n <= headerWindows.size()) {
             window.set(headerWindows.get(n - 1));
         }
     }
+
+    /** The presets of {@code imageModality}, in the user's order. */
+    public List<WindowPreset> presetsFor(String imageModality) {
+        return presets.stream().filter(p -> p.appliesTo(imageModality)).toList();
+    }
+
+    void setPresets(List<WindowPreset> presets) { this.presets = List.copyOf(presets); }
 
     public List<WindowLevel> headerWindows() { return headerWindows; }
 
@@ -289,7 +311,11 @@ public final class Viewport extends StackPane {
         loop.request(new RenderLoop.Request(index.get(), direction, window.get(), invert.get()), this::shown);
     }
 
-    /** On the FX thread: copies the staged pixels into the on-screen buffer and updates the overlay. */
+    /**
+     * On the FX thread: copies the staged pixels into the on-screen buffer and updates the overlay. Nothing here
+     * allocates per frame or changes the scene graph's structure once the first slice of a size is shown: labels
+     * change only when their text does, and the image is placed again only when its size or aspect changes.
+     */
     private void shown(RenderedSlice r, ByteBuffer staged) {
         if (r.error() != null) {
             message.setText(messages.format("viewer.loadFailed", r.error()));
@@ -298,21 +324,29 @@ public final class Viewport extends StackPane {
             firstFrame.complete(null);
             return;
         }
+        FrameStages stages = engine.stages();
+        stages.begin(fxMark);
         message.setVisible(false);
         int w = r.columns();
         int h = r.rows();
+        boolean resized = false;
         if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(w * h * 4);
             pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getByteBgraPreInstance());
             image = new WritableImage(pixels);
             imageView.setImage(image);
+            resized = true;
         }
         int bytes = w * h * 4;
         pixels.updateBuffer(pb -> {
             pb.getBuffer().put(0, staged, 0, bytes);
-            return null;
+            return null; // the whole image is dirty: every pixel of a new slice may differ
         });
-        pixelAspect = r.pixelAspect();
+        stages.lap(FrameStages.Stage.FX_COPY, fxMark);
+        if (r.pixelAspect() != pixelAspect) {
+            pixelAspect = r.pixelAspect();
+            resized = true;
+        }
         if (r.info() != null) {
             modality = r.info().modality();
             headerWindows = r.info().headerWindows();
@@ -324,18 +358,28 @@ public final class Viewport extends StackPane {
             adopting = false;
         }
         updateTexts(r.window());
-        placeImage();
+        if (resized || placePending) {
+            placePending = false;
+            placeImage();
+        }
+        shownIndex = r.index();
         framesShown.set(framesShown.get() + 1);
         firstFrame.complete(null);
+        stages.lap(FrameStages.Stage.FX_UPDATE, fxMark);
     }
 
     private void updateTexts(WindowLevel used) {
-        NumberFormat nf = NumberFormat.getIntegerInstance(messages.locale());
         WindowLevel wl = window.get() != null ? window.get() : used;
-        overlay.windowLabel.setText(wl == null ? "" : messages.format("viewer.window", nf.format(wl.width()),
-                nf.format(wl.centre())) + (invert.get() ? "  " + messages.get("viewer.invert") : ""));
-        overlay.imageLabel.setText(messages.format("viewer.image", index.get() + 1, count.get()));
-        overlay.zoomLabel.setText(messages.format("viewer.zoom", nf.format(Math.round(effectiveScale() * 100))));
+        String windowText = wl == null ? "" : messages.format("viewer.window", integers.format(wl.width()),
+                integers.format(wl.centre())) + (invert.get() ? "  " + messages.get("viewer.invert") : "");
+        setIfChanged(overlay.windowLabel, windowText);
+        setIfChanged(overlay.imageLabel, messages.format("viewer.image", index.get() + 1, count.get()));
+        setIfChanged(overlay.zoomLabel, messages.format("viewer.zoom", integers.format(Math.round(effectiveScale() * 100))));
+    }
+
+    /** Setting a label's text to what it shows already still costs CSS and layout work in some JavaFX versions. */
+    static void setIfChanged(javafx.scene.control.Labeled l, String text) {
+        if (!text.equals(l.getText())) l.setText(text);
     }
 
     private double effectiveScale() {
@@ -365,8 +409,7 @@ public final class Viewport extends StackPane {
                 o.yx(), o.yy(), bh / 2 - (o.yx() * w / 2 + o.yy() * h / 2));
         imageView.setLayoutX((imageLayer.getWidth() - bw) / 2 + panX);
         imageView.setLayoutY((imageLayer.getHeight() - bh) / 2 + panY);
-        NumberFormat nf = NumberFormat.getIntegerInstance(messages.locale());
-        overlay.zoomLabel.setText(messages.format("viewer.zoom", nf.format(Math.round(s * 100))));
+        setIfChanged(overlay.zoomLabel, messages.format("viewer.zoom", integers.format(Math.round(s * 100))));
         Measurement m = measurement();
         // Screen pixels per mm along the screen's horizontal: s / column spacing whatever the turn, since the
         // row axis is drawn stretched by the pixel aspect (row spacing / column spacing).

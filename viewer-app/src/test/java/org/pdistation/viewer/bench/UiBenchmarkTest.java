@@ -22,7 +22,9 @@ class UiBenchmarkTest {
         System.out.println(out);
         for (String name : new String[] {"ui-first-image-" + slices + "-ms ", "ui-browser-" + studies + "-studies-ms ",
                 "ui-scroll-512-fps ", "ui-scroll-512-frame-ms p50", "ui-cine-512-fps ", "ui-cine-dropped ",
-                "ui-start-to-window-ms "}) {
+                "ui-scroll-replaced ", "# pipeline ", "# ui-scroll-512 CPU ms per frame by stage (cpu/wall): read-decode ",
+                "# ui-scroll-512 CPU ms per frame by thread: fx-thread ", "ui-start-to-window-ms ",
+                "ui-start-to-window-cds-ms "}) {
             assertTrue(out.contains("\n" + name) || out.startsWith(name), name + " missing from:\n" + out);
         }
     }

@@ -40,4 +40,24 @@ class RoiStatisticsTest {
         RoiStatistics s = RoiStatistics.of(rect, 100, 100, RAMP, null);
         assertEquals(10, s.pixels()); // columns 95..99, rows 0..1
     }
+
+    @Test
+    void colourRegionGivesLuminanceAndChannelMeans() {
+        // Left half pure red, right half pure blue; a 10 × 10 square across the middle is half of each.
+        RoiStatistics.Values rgb = (c, r) -> c < 50 ? 0xFF0000 : 0x0000FF;
+        RoiStatistics s = RoiStatistics.ofRgb(new RoiShape(RoiShape.Kind.RECTANGLE, 45, 0, 55, 10), 100, 100, rgb, null);
+        assertEquals(100, s.pixels());
+        assertEquals(127.5, s.channels().red(), 1e-9);
+        assertEquals(0, s.channels().green(), 1e-9);
+        assertEquals(127.5, s.channels().blue(), 1e-9);
+        assertEquals(0.114 * 255, s.min(), 1e-9); // blue's luminance
+        assertEquals(0.299 * 255, s.max(), 1e-9); // red's luminance
+        assertEquals((0.299 + 0.114) * 255 / 2, s.mean(), 1e-9);
+    }
+
+    @Test
+    void greyscaleRegionHasNoChannels() {
+        assertEquals(null, RoiStatistics.of(new RoiShape(RoiShape.Kind.RECTANGLE, 0, 0, 4, 4), 100, 100, RAMP, null)
+                .channels());
+    }
 }
