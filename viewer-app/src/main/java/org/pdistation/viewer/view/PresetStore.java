@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The user's window presets, kept in the settings file ({@code settings.properties} in the settings folder) as
+ * The user's window presets, kept in {@code presets.properties} in the settings folder (beside the settings screen's
+ * {@code station.properties}) as
  * {@code preset.count} and {@code preset.N.name/centre/width/modality} (N from 1). Other keys of the file are left
- * as they are when saving, so that the settings screen and this store share one file. With no presets saved (or an
+ * as they are when saving. With no presets saved (or an
  * unreadable file) the defaults are today's CT presets ({@link CtPreset}).
  */
 public final class PresetStore {
     /** The settings file's name in the settings folder. */
-    public static final String FILE = "settings.properties";
+    public static final String FILE = "presets.properties";
     private static final String PREFIX = "preset.";
 
     private final Path file;
