@@ -27,17 +27,25 @@ public final class OrthancPeer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
-    private OrthancPeer(Path executable, Path dir, String extraOptions) throws IOException {
+    private OrthancPeer(Path executable, Path dir, int dicomPort, String extraOptions) throws IOException {
         this.executable = executable;
         this.dir = dir;
         this.extraOptions = extraOptions;
-        this.dicomPort = Peers.freeLoopbackPort();
+        this.dicomPort = dicomPort;
         this.httpPort = Peers.freeLoopbackPort();
     }
 
     /** Starts Orthanc (skips the test when it is not installed, outside CI); {@code extraOptions} are JSON members. */
     public static OrthancPeer start(Path dir, String extraOptions) throws Exception {
-        OrthancPeer p = new OrthancPeer(Peers.require("Orthanc"), dir, extraOptions);
+        return start(dir, Peers.freeLoopbackPort(), extraOptions);
+    }
+
+    /**
+     * As {@link #start(Path, String)} on a DICOM port chosen by the caller: for a test whose own SCP must know
+     * Orthanc's address before Orthanc starts (a C-MOVE destination table).
+     */
+    public static OrthancPeer start(Path dir, int dicomPort, String extraOptions) throws Exception {
+        OrthancPeer p = new OrthancPeer(Peers.require("Orthanc"), dir, dicomPort, extraOptions);
         p.startProcess();
         return p;
     }
@@ -88,6 +96,17 @@ public final class OrthancPeer implements AutoCloseable {
     /** GET as text; fails unless 200. */
     public String get(String path) throws Exception {
         HttpResponse<String> r = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError(path + ": HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    /** POST a JSON body, answer as text; fails unless 200. */
+    public String post(String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new AssertionError(path + ": HTTP " + r.statusCode() + ": " + r.body());
         }
