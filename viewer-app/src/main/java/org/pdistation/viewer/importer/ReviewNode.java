@@ -55,7 +55,8 @@ public record ReviewNode(Kind kind, String text, String uid, InstanceRecord inst
                 for (SeriesEntry se : s.series()) {
                     TreeItem<ReviewNode> ser = item(Kind.SERIES, m.format("import.tree.series",
                             se.number() == null ? "" : se.number(), se.modality() == null ? "" : se.modality(),
-                            se.description() == null ? "" : se.description(), se.instanceCount()), se.uid());
+                            se.description() == null ? "" : se.description(), se.instanceCount())
+                            .replaceAll(" {3,}", "  "), se.uid());
                     for (InstanceRecord r : se.instances()) ser.getChildren().add(instance(Kind.INSTANCE, r, m));
                     ser.setExpanded(se.instances().stream().anyMatch(r -> !r.problems().isEmpty()));
                     si.getChildren().add(ser);
@@ -87,12 +88,40 @@ public record ReviewNode(Kind kind, String text, String uid, InstanceRecord inst
         return item;
     }
 
+    /**
+     * "IM00001 — imported, with a warning: not listed in the DICOMDIR" (orange) or "IM00002 — cannot be imported:
+     * not a readable DICOM file" (red): the words say what the importer will do, as the colour does. Where the
+     * DICOMDIR and the files disagree the files are trusted and imported (PDI-REQUIREMENTS; issue 6).
+     */
     private static TreeItem<ReviewNode> instance(Kind kind, InstanceRecord r, Messages m) {
+        boolean blocked = !r.importable();
         List<String> problems = new ArrayList<>();
-        for (InstanceProblem p : r.problems()) problems.add(m.get("import.problem." + p.name()));
-        String text = r.fileId() + (problems.isEmpty() ? "" : " — " + String.join("; ", problems))
-                + (r.detail().isBlank() || problems.isEmpty() ? "" : " (" + r.detail() + ")");
+        // Enum order (most fundamental first); a blocked file names only what blocks it.
+        for (InstanceProblem p : InstanceProblem.values()) {
+            if (r.problems().contains(p) && (!blocked || p.blocking())) problems.add(m.get("import.problem." + p.name()));
+        }
+        String text = r.fileId();
+        if (blocked) {
+            if (problems.isEmpty()) problems.add(m.get("import.problem.MISSING_FILE"));
+            // The technical detail (UIDs, SOP classes) is in the cell's tooltip and the report, not the line.
+            text += " — " + m.format("import.instance.blocked", String.join("; ", problems));
+        } else if (!problems.isEmpty()) {
+            text += " — " + m.format("import.instance.warned", String.join("; ", problems));
+            if (!r.detail().isBlank()) text += " (" + r.detail() + ")";
+        }
         return new TreeItem<>(new ReviewNode(kind, text, null, r, null));
+    }
+
+    /** "3 patients, 87 files: 81 will be imported, 44 of them with a warning; 6 cannot be imported (red)". */
+    public static String summary(ReviewModel model, Messages m) {
+        List<InstanceRecord> all = model.allInstances();
+        long blocked = all.stream().filter(i -> !i.importable()).count();
+        long warned = all.stream().filter(i -> i.importable() && !i.problems().isEmpty()).count();
+        StringBuilder b = new StringBuilder(m.format("import.review.summary", model.patients().size(), all.size(),
+                all.size() - blocked));
+        if (warned > 0) b.append(m.format("import.review.warned", warned));
+        b.append(blocked > 0 ? m.format("import.review.blocked", blocked) : m.get("import.review.allImportable"));
+        return b.toString();
     }
 
     /** The series UIDs whose boxes are checked (the importer's selection). */
