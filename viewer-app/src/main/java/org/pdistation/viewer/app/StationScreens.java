@@ -81,7 +81,7 @@ public final class StationScreens {
         Path reviewed = medium == null || medium.startsWith(archiveObjects) ? null : medium;
         importPane = new ImportPane(messages, background,
                 new ImportSession(home.root().resolve("import-journal.db"), s), s.nodes(), reviewed);
-        show(importPane, "import.title", 1240, 800);
+        show(importPane, "import.title", 1320, 800);
         return importPane;
     }
 

@@ -27,6 +27,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.pdistation.viewer.i18n.Messages;
@@ -273,16 +274,20 @@ public final class BrowserPane extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             private final ImageView view = new ImageView();
+            // Series rows keep the thumbnail's width even without one, so that their titles line up.
+            private final StackPane thumb = new StackPane(view);
             private final Label title = new Label();
             private final Label detail = new Label();
             private final VBox text = new VBox(1, title, detail);
-            private final HBox box = new HBox(6, view, text);
+            private final HBox box = new HBox(6, thumb, text);
 
             {
                 view.setFitWidth(ThumbnailLoader.SIZE);
                 view.setFitHeight(ThumbnailLoader.SIZE);
                 view.setPreserveRatio(true);
-                view.managedProperty().bind(view.visibleProperty());
+                thumb.setMinWidth(ThumbnailLoader.SIZE);
+                thumb.setPrefWidth(ThumbnailLoader.SIZE);
+                thumb.managedProperty().bind(thumb.visibleProperty());
                 detail.getStyleClass().add("browser-detail");
                 detail.managedProperty().bind(detail.visibleProperty());
                 title.getStyleClass().add("browser-title");
@@ -306,7 +311,7 @@ public final class BrowserPane extends VBox {
                 detail.setVisible(!row.detail().isEmpty());
                 Image img = row.series() == null ? null : thumbs.get(row.series());
                 view.setImage(img);
-                view.setVisible(img != null);
+                thumb.setVisible(row.series() != null);
                 setGraphic(box);
                 setTooltip(new Tooltip(row.detail().isEmpty() ? row.name() : row.name() + "\n" + row.detail()));
             }

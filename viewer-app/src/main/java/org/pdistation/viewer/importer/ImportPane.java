@@ -163,7 +163,7 @@ public final class ImportPane extends BorderPane {
                 new Tab(messages.get("import.tab.history"), historyBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(left, tabs);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6); // the review lines (file ID and what happens to it) are long
         setCenter(split);
         refreshHistory();
         if (medium != null) {

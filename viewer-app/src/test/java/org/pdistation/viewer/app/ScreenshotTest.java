@@ -113,7 +113,7 @@ class ScreenshotTest {
         assertTrue(summary.contains("with a warning"), summary);
         List<String> lines = new ArrayList<>();
         collectReview(pane.tree().getRoot(), lines);
-        assertTrue(lines.stream().anyMatch(l -> l.endsWith("imported, with a warning: not listed in the DICOMDIR")),
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith(" — imported (not listed in the DICOMDIR)")),
                 String.join("\n", lines));
         // A blocked file names only what blocks it (red), not the warnings that would not have stopped it.
         assertTrue(lines.stream().filter(l -> l.contains("cannot be imported:"))
