@@ -7,6 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.TreeItem;
 
+import org.pdistation.imaging.data.UID;
 import org.pdistation.importer.review.InstanceProblem;
 import org.pdistation.importer.review.InstanceRecord;
 import org.pdistation.importer.review.PatientEntry;
@@ -25,6 +26,9 @@ import org.pdistation.viewer.model.NameFormat;
  */
 public record ReviewNode(Kind kind, String text, String uid, InstanceRecord instance, BooleanProperty chosen) {
     public enum Kind { PATIENT, STUDY, SERIES, INSTANCE, UNPLACED }
+
+    /** PS3.10 7.2: the SOP class of a DICOMDIR, which is a medium's index, never an instance. */
+    private static final String MEDIA_STORAGE_DIRECTORY = UID.MediaStorageDirectoryStorage;
 
     public boolean hasProblem() {
         return instance != null && !instance.problems().isEmpty();
@@ -102,9 +106,11 @@ public record ReviewNode(Kind kind, String text, String uid, InstanceRecord inst
         }
         String text = r.fileId();
         if (blocked) {
-            if (problems.isEmpty()) problems.add(m.get("import.problem.MISSING_FILE"));
-            // The technical detail (UIDs, SOP classes) is in the cell's tooltip and the report, not the line.
-            text += " — " + m.format("import.instance.blocked", String.join("; ", problems));
+            // One reason, the most fundamental: a clerk needs why, not every consequence. The technical detail
+            // (UIDs, SOP classes) is in the cell's tooltip and the report.
+            String reason = MEDIA_STORAGE_DIRECTORY.equals(r.sopClassUid()) ? m.get("import.problem.dicomdir")
+                    : problems.isEmpty() ? m.get("import.problem.MISSING_FILE") : problems.get(0);
+            text += " — " + m.format("import.instance.blocked", reason);
         } else if (!problems.isEmpty()) {
             text += " — " + m.format("import.instance.warned", String.join("; ", problems));
             if (!r.detail().isBlank()) text += " (" + r.detail() + ")";

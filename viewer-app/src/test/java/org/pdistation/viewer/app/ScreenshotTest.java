@@ -115,6 +115,13 @@ class ScreenshotTest {
         collectReview(pane.tree().getRoot(), lines);
         assertTrue(lines.stream().anyMatch(l -> l.endsWith(" — imported (not listed in the DICOMDIR)")),
                 String.join("\n", lines));
+        // The end of the tree: the files that cannot be imported, in red with their reason.
+        StationFixture.fx(() -> {
+            pane.tree().scrollTo(pane.tree().getExpandedItemCount() - 1);
+            return null;
+        });
+        save(pane.getScene(), "import-review-end.png");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("cannot be imported: ")), String.join("\n", lines));
         // A blocked file names only what blocks it (red), not the warnings that would not have stopped it.
         assertTrue(lines.stream().filter(l -> l.contains("cannot be imported:"))
                 .noneMatch(l -> l.contains("not listed in the DICOMDIR")), String.join("\n", lines));
