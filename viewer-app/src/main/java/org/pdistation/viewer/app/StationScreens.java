@@ -63,13 +63,13 @@ public final class StationScreens {
     /** The create screen with the browser's studies (the selected ones chosen, or all when none is selected). */
     public CreateDiscPane showCreate() {
         StationSettings s = settings();
-        MediaContent content = main.shownContent();
-        List<StudyChoice> studies = StudyChoice.of(content, selectedStudies(content), this::patientName,
-                this::date);
+        // The browser's view of the medium: descriptions the DICOMDIR left out are filled from the headers it read.
+        MediaContent content = main.browser().filled(main.shownContent());
+        List<StudyChoice> studies = StudyChoice.of(content, selectedStudies(content), messages, this::patientName);
         Path labels = home.root().resolve("labels");
         CreateDiscPane pane = new CreateDiscPane(messages, background, studies, this::archiveStudies,
                 s.defaultProfile(), s.institution(), labels);
-        show(pane, "create.title", 1180, 760);
+        show(pane, "create.title", 1260, 760);
         return pane;
     }
 
@@ -81,7 +81,7 @@ public final class StationScreens {
         Path reviewed = medium == null || medium.startsWith(archiveObjects) ? null : medium;
         importPane = new ImportPane(messages, background,
                 new ImportSession(home.root().resolve("import-journal.db"), s), s.nodes(), reviewed);
-        show(importPane, "import.title", 1240, 800);
+        show(importPane, "import.title", 1320, 800);
         return importPane;
     }
 
@@ -107,7 +107,7 @@ public final class StationScreens {
         Path objects = home.root().resolve("archive").resolve("objects");
         if (!java.nio.file.Files.isDirectory(objects)) return List.of();
         MediaContent c = new MediaReader(messages).read(objects);
-        return StudyChoice.of(c, Set.of(), this::patientName, this::date).stream()
+        return StudyChoice.of(c, Set.of(), messages, this::patientName).stream()
                 .peek(sc -> sc.chosenProperty().set(false)).toList();
     }
 
@@ -116,9 +116,6 @@ public final class StationScreens {
                 : NameFormat.display(p.name());
     }
 
-    private String date(String da) {
-        return DicomDates.display(da, messages.locale());
-    }
 
     /** Study UIDs holding the series under the browser's selected rows; empty when nothing is selected. */
     private Set<String> selectedStudies(MediaContent content) {

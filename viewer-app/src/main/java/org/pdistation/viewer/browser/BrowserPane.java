@@ -2,6 +2,7 @@ package org.pdistation.viewer.browser;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -18,18 +20,20 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.pdistation.viewer.i18n.Messages;
-import org.pdistation.viewer.model.DicomDates;
 import org.pdistation.viewer.model.MediaContent;
-import org.pdistation.viewer.model.NameFormat;
 import org.pdistation.viewer.model.PatientEntry;
+import org.pdistation.viewer.model.SeriesDetails;
 import org.pdistation.viewer.model.SeriesEntry;
 import org.pdistation.viewer.model.StudyEntry;
 
@@ -39,6 +43,8 @@ import org.pdistation.viewer.model.StudyEntry;
  * folder or DICOMDIR to open it.
  */
 public final class BrowserPane extends VBox {
+    /** Room for the vertical scroll bar and the view's borders, so that no horizontal scroll bar appears. */
+    private static final double SCROLLBAR_AND_BORDERS = 18;
     private final Messages messages;
     private final TextField filter = new TextField();
     private final TreeTableView<BrowserRow> tree = new TreeTableView<>();
@@ -47,6 +53,11 @@ public final class BrowserPane extends VBox {
     private final ListView<String> problems = new ListView<>();
     private final ThumbnailLoader thumbnails = new ThumbnailLoader();
     private final Map<SeriesEntry, Image> thumbs = new HashMap<>();
+    private final Map<SeriesEntry, SeriesDetails> details = new HashMap<>();
+    private final Map<SeriesEntry, TreeItem<BrowserRow>> seriesItems = new IdentityHashMap<>();
+    private final Map<SeriesEntry, StudyEntry> studyOf = new IdentityHashMap<>();
+    private final Map<StudyEntry, PatientEntry> patientOf = new IdentityHashMap<>();
+    private final BrowserRows rows;
     private MediaContent content = MediaContent.empty();
     private CompletableFuture<Void> thumbnailsDone = CompletableFuture.completedFuture(null);
     private Consumer<SeriesEntry> onOpenSeries = s -> {};
@@ -54,6 +65,7 @@ public final class BrowserPane extends VBox {
 
     public BrowserPane(Messages messages) {
         this.messages = messages;
+        this.rows = new BrowserRows(messages, details);
         getStyleClass().add("browser");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -62,10 +74,18 @@ public final class BrowserPane extends VBox {
         filter.textProperty().addListener((o, a, b) -> rebuild());
         tree.setId("browser-tree");
         tree.setShowRoot(false);
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tree.getColumns().setAll(List.of(nameColumn(), column("browser.column.date", BrowserRow::date, 112),
-                column("browser.column.modality", BrowserRow::modality, 84),
-                column("browser.column.description", BrowserRow::description, 110), imagesColumn()));
+        // The tree column takes what the fixed columns leave: at the default 1440×900 window the browser is about
+        // 550 px wide, too narrow for a separate description column, so descriptions live in the tree column. Its
+        // width follows the view's (a binding rather than a constrained resize policy, which left the body's cells
+        // out of step with the header once rows were updated in place).
+        TreeTableColumn<BrowserRow, BrowserRow> name = nameColumn();
+        List<TreeTableColumn<BrowserRow, ?>> fixed = List.of(column("browser.column.date", BrowserRow::date, 92),
+                column("browser.column.modality", BrowserRow::modality, 84), imagesColumn());
+        double fixedWidth = fixed.stream().mapToDouble(TreeTableColumn::getPrefWidth).sum();
+        name.prefWidthProperty().bind(tree.widthProperty().subtract(fixedWidth + SCROLLBAR_AND_BORDERS));
+        tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        tree.getColumns().add(name);
+        tree.getColumns().addAll(fixed);
         tree.setPlaceholder(new Label(messages.get("browser.empty")));
         ((Label) tree.getPlaceholder()).setWrapText(true);
         tree.setOnMouseClicked(e -> {
@@ -111,6 +131,14 @@ public final class BrowserPane extends VBox {
 
     public Image thumbnail(SeriesEntry s) { return thumbs.get(s); }
 
+    /**
+     * {@code c} with the keys its DICOMDIR left out filled from the instance headers read so far (series description,
+     * study description, sex, ...); content the browser did not read is returned as it is.
+     */
+    public MediaContent filled(MediaContent c) {
+        return new MediaContent(c.source(), c.patients().stream().map(rows::filled).toList(), c.problems());
+    }
+
     public void dispose() { thumbnails.close(); }
 
     /** The sentence the empty browser shows (no media open, an empty archive). */
@@ -122,6 +150,15 @@ public final class BrowserPane extends VBox {
         this.content = c;
         setEmptyText(messages.get("browser.empty"));
         thumbs.clear();
+        details.clear();
+        studyOf.clear();
+        patientOf.clear();
+        for (PatientEntry p : c.patients()) {
+            for (StudyEntry st : p.studies()) {
+                patientOf.put(st, p);
+                for (SeriesEntry se : st.series()) studyOf.put(se, st);
+            }
+        }
         List<SeriesEntry> all = c.allSeries();
         summary.setText(c.source() == null ? "" : messages.format("browser.summary", c.patients().size(),
                 c.studyCount(), all.size(), c.instanceCount()));
@@ -134,9 +171,10 @@ public final class BrowserPane extends VBox {
         thumbnailsDone = done;
         if (all.isEmpty()) done.complete(null);
         int[] left = {all.size()};
-        thumbnails.load(all, (s, img) -> {
-            if (img != null) thumbs.put(s, img);
-            tree.refresh();
+        thumbnails.load(all, (s, t) -> {
+            if (t.image() != null) thumbs.put(s, t.image());
+            details.put(s, t.details());
+            refreshRowsOf(s);
             if (--left[0] == 0) done.complete(null);
         });
     }
@@ -152,35 +190,41 @@ public final class BrowserPane extends VBox {
         }
     }
 
+    /** Rewrites the series row, its study's and its patient's with what the series' header added. */
+    private void refreshRowsOf(SeriesEntry s) {
+        TreeItem<BrowserRow> item = seriesItems.get(s);
+        if (item == null) return; // filtered out; rebuild() picks the details up
+        item.setValue(rows.series(s));
+        StudyEntry st = studyOf.get(s);
+        TreeItem<BrowserRow> studyItem = item.getParent();
+        if (st == null || studyItem == null) return;
+        studyItem.setValue(rows.study(st));
+        PatientEntry p = patientOf.get(st);
+        if (p != null && studyItem.getParent() != null) studyItem.getParent().setValue(rows.patient(p));
+    }
+
     /** Rebuilds the tree for the filter text: a patient or study that matches shows all below it. */
     private void rebuild() {
         String f = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
         TreeItem<BrowserRow> root = new TreeItem<>();
-        Locale loc = messages.locale();
+        seriesItems.clear();
         for (PatientEntry p : content.patients()) {
-            String name = NameFormat.display(p.name());
-            BrowserRow pr = new BrowserRow(BrowserRow.Kind.PATIENT,
-                    (name.isEmpty() ? messages.get("browser.patient.unknown") : name) + "  [" + p.id() + "]",
-                    DicomDates.display(p.birthDate(), loc), "", "", p.studies().stream().mapToInt(StudyEntry::instances).sum(), null);
-            boolean patientHit = matches(f, p.name(), p.id(), name);
+            BrowserRow pr = rows.patient(p);
+            boolean patientHit = matches(f, p.name(), p.id(), pr.name(), pr.detail());
             TreeItem<BrowserRow> pi = new TreeItem<>(pr);
             pi.setExpanded(true);
             for (StudyEntry st : p.studies()) {
-                String modalities = String.join("/", st.series().stream().map(SeriesEntry::modality)
-                        .filter(m -> !m.isBlank()).distinct().toList());
-                String date = DicomDates.display(st.date(), loc);
-                BrowserRow sr = new BrowserRow(BrowserRow.Kind.STUDY,
-                        st.description().isBlank() ? messages.get("browser.study.unknown") : st.description(), date,
-                        modalities, "", st.instances(), null);
-                boolean studyHit = patientHit || matches(f, st.description(), st.date(), date, st.accession(), modalities);
+                BrowserRow sr = rows.study(st);
+                boolean studyHit = patientHit || matches(f, sr.name(), sr.detail(), st.date(), sr.date(),
+                        st.accession(), sr.modality());
                 TreeItem<BrowserRow> si = new TreeItem<>(sr);
                 si.setExpanded(true);
                 for (SeriesEntry se : st.series()) {
-                    if (!studyHit && !matches(f, se.description(), se.modality(), se.number())) continue;
-                    String label = se.number().isBlank() ? messages.get("browser.series.noNumber")
-                            : messages.format("browser.series", se.number());
-                    si.getChildren().add(new TreeItem<>(new BrowserRow(BrowserRow.Kind.SERIES, label, date,
-                            se.modality(), se.description(), se.instances(), se)));
+                    BrowserRow row = rows.series(se);
+                    if (!studyHit && !matches(f, row.name(), row.detail(), row.modality())) continue;
+                    TreeItem<BrowserRow> item = new TreeItem<>(row);
+                    seriesItems.put(se, item);
+                    si.getChildren().add(item);
                 }
                 if (studyHit || !si.getChildren().isEmpty()) pi.getChildren().add(si);
             }
@@ -202,9 +246,8 @@ public final class BrowserPane extends VBox {
         TreeTableColumn<BrowserRow, String> c = new TreeTableColumn<>(messages.get(key));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue() == null ? ""
                 : get.apply(cd.getValue().getValue())));
-        c.setPrefWidth(width);
-        // Dates and modalities must not be clipped; the description column gives way.
-        c.setMinWidth(key.equals("browser.column.description") ? 40 : width);
+        fixed(c, width);
+        c.setStyle("-fx-alignment: CENTER-LEFT;");
         return c;
     }
 
@@ -212,38 +255,65 @@ public final class BrowserPane extends VBox {
         TreeTableColumn<BrowserRow, Number> c = new TreeTableColumn<>(messages.get("browser.column.images"));
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue() == null ? 0
                 : cd.getValue().getValue().images()));
-        c.setPrefWidth(70);
-        c.setMinWidth(56);
+        fixed(c, 70);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
 
+    /** Dates, modalities and counts are never clipped: their columns keep their width, the tree column gives way. */
+    private static void fixed(TreeTableColumn<?, ?> c, double width) {
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setMaxWidth(width);
+        c.setResizable(false);
+    }
+
     private TreeTableColumn<BrowserRow, BrowserRow> nameColumn() {
         TreeTableColumn<BrowserRow, BrowserRow> c = new TreeTableColumn<>(messages.get("browser.column.name"));
-        c.setPrefWidth(300);
+        c.setMinWidth(160);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             private final ImageView view = new ImageView();
+            // Series rows keep the thumbnail's width even without one, so that their titles line up.
+            private final StackPane thumb = new StackPane(view);
+            private final Label title = new Label();
+            private final Label detail = new Label();
+            private final VBox text = new VBox(1, title, detail);
+            private final HBox box = new HBox(6, thumb, text);
+
+            {
+                view.setFitWidth(ThumbnailLoader.SIZE);
+                view.setFitHeight(ThumbnailLoader.SIZE);
+                view.setPreserveRatio(true);
+                thumb.setMinWidth(ThumbnailLoader.SIZE);
+                thumb.setPrefWidth(ThumbnailLoader.SIZE);
+                thumb.managedProperty().bind(thumb.visibleProperty());
+                detail.getStyleClass().add("browser-detail");
+                detail.managedProperty().bind(detail.visibleProperty());
+                title.getStyleClass().add("browser-title");
+                text.setAlignment(Pos.CENTER_LEFT);
+                text.setMinWidth(0);
+                box.setAlignment(Pos.CENTER_LEFT);
+                box.setMinWidth(0);
+                setText(null);
+            }
 
             @Override
             protected void updateItem(BrowserRow row, boolean empty) {
                 super.updateItem(row, empty);
                 if (empty || row == null) {
-                    setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
-                setText(row.name());
+                title.setText(row.name());
+                detail.setText(row.detail());
+                detail.setVisible(!row.detail().isEmpty());
                 Image img = row.series() == null ? null : thumbs.get(row.series());
-                if (img != null) {
-                    view.setImage(img);
-                    view.setFitWidth(ThumbnailLoader.SIZE);
-                    view.setFitHeight(ThumbnailLoader.SIZE);
-                    view.setPreserveRatio(true);
-                    setGraphic(view);
-                } else {
-                    setGraphic(null);
-                }
+                view.setImage(img);
+                thumb.setVisible(row.series() != null);
+                setGraphic(box);
+                setTooltip(new Tooltip(row.detail().isEmpty() ? row.name() : row.name() + "\n" + row.detail()));
             }
         });
         return c;

@@ -26,6 +26,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -87,14 +88,21 @@ public final class CreateDiscPane extends BorderPane {
         getStyleClass().add("create-pane");
         setPadding(new Insets(10));
         studies.setAll(fromBrowser);
-        studyList.setCellFactory(CheckBoxListCell.forListView(StudyChoice::chosenProperty));
+        // Long lines wrap instead of running under the list's edge.
+        studyList.setCellFactory(v -> {
+            CheckBoxListCell<StudyChoice> cell = new CheckBoxListCell<>(StudyChoice::chosenProperty);
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(v.widthProperty().subtract(20));
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
+            return cell;
+        });
         studyList.setPlaceholder(new Label(messages.get("create.studies.none")));
         Button fromArchive = new Button(messages.get("create.studies.archive"));
         fromArchive.setOnAction(e -> addFromArchive(archiveStudies));
         Label studiesHeading = heading("create.studies");
         VBox left = new VBox(6, studiesHeading, studyList, fromArchive);
         VBox.setVgrow(studyList, Priority.ALWAYS);
-        left.setPrefWidth(420);
+        left.setPrefWidth(500);
 
         profile.setValue(defaultProfile);
         profile.valueProperty().addListener((o, was, p) -> medium.setValue(defaultMedium(p)));
@@ -337,6 +345,8 @@ public final class CreateDiscPane extends BorderPane {
     public ComboBox<Profile> profile() { return profile; }
 
     public TextArea previewText() { return preview; }
+
+    public Button createButton() { return createButton; }
 
     public Label result() { return result; }
 

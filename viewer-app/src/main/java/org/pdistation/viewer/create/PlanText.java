@@ -15,11 +15,14 @@ final class PlanText {
 
     static String describe(Messages m, Plan p) {
         StringBuilder b = new StringBuilder();
-        b.append(m.format("create.plan.summary", p.profile().profileName(), m.get("create.medium." + p.mediumSize()
-                .name()), p.media().size(), p.totalInstances(), mb(m, p.totalEstimatedBytes()), p.totalTranscoded()));
+        // "1 CD, 31 images, 0.2 MB; nothing to convert": what the clerk will hold in the hand, in plain words.
+        String media = m.format("create.media." + p.mediumSize().name(), p.media().size());
+        String convert = p.totalTranscoded() == 0 ? m.get("create.plan.convertNone")
+                : m.format("create.plan.convert", p.totalTranscoded());
+        b.append(m.format("create.plan.summary", media, p.totalInstances(), mb(m, p.totalEstimatedBytes()), convert));
         for (PlannedMedium pm : p.media()) {
             b.append('\n').append(m.format("create.plan.medium", pm.number(), pm.studyCount(), pm.instances().size(),
-                    mb(m, pm.estimatedBytes()), pm.transcodedCount()));
+                    mb(m, pm.estimatedBytes())));
             if (!pm.splitStudies().isEmpty()) b.append(' ').append(m.get("create.plan.split"));
         }
         for (PlannedInstance left : p.leftOff()) {

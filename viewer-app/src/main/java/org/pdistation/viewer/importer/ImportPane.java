@@ -30,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -133,7 +134,10 @@ public final class ImportPane extends BorderPane {
         report.setPrefRowCount(8);
         saveCsv = button("import.saveCsv", this::saveCsv);
         saveCsv.setDisable(true);
-        VBox reconcile = new VBox(6, heading("import.reconcile"), new Label(messages.get("import.reconcile.hint")),
+        Label hint = new Label(messages.get("import.reconcile.hint"));
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wrapped, never cut off with an ellipsis
+        VBox reconcile = new VBox(6, heading("import.reconcile"), hint,
                 id, new HBox(6, find), matches, heading("import.destination"), destination, importButton, task);
         VBox reportBox = new VBox(6, report, saveCsv);
         VBox.setVgrow(report, Priority.ALWAYS);
@@ -159,7 +163,7 @@ public final class ImportPane extends BorderPane {
                 new Tab(messages.get("import.tab.history"), historyBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(left, tabs);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6); // the review lines (file ID and what happens to it) are long
         setCenter(split);
         refreshHistory();
         if (medium != null) {
@@ -190,10 +194,7 @@ public final class ImportPane extends BorderPane {
         task.run(messages.get("import.reviewing.title"), messages.get("import.doing.review"), t, background, rv -> {
             review = rv;
             tree.setRoot(ReviewNode.tree(rv.model(), messages));
-            int all = rv.model().allInstances().size();
-            long blocked = rv.model().allInstances().stream().filter(i -> !i.importable()).count();
-            reviewSummary.setText(messages.format("import.review.summary", rv.model().patients().size(), all,
-                    blocked));
+            reviewSummary.setText(ReviewNode.summary(rv.model(), messages));
             if (rv.model().patients().size() == 1 && patientId.getText().isBlank()) {
                 var p = rv.model().patients().get(0);
                 patientId.setPromptText(p.patientId());
@@ -444,6 +445,9 @@ public final class ImportPane extends BorderPane {
     public void dispose() { closeReview(); }
 
     public TreeView<ReviewNode> tree() { return tree; }
+
+    /** The line under the review tree: how many files will be imported, with a warning, or not at all. */
+    public Label reviewSummary() { return reviewSummary; }
 
     public ComboBox<PacsNode> destination() { return destination; }
 

@@ -2,6 +2,7 @@ package org.pdistation.viewer.importer;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 
 /** A review tree line: a check box for patients, studies and series; instance lines marked when they have problems. */
@@ -20,6 +21,7 @@ final class ReviewCell extends TreeCell<ReviewNode> {
         if (empty || n == null) {
             setText(null);
             setGraphic(null);
+            setTooltip(null);
             return;
         }
         setText(n.text());
@@ -30,6 +32,7 @@ final class ReviewCell extends TreeCell<ReviewNode> {
         } else {
             setGraphic(null);
         }
+        setTooltip(n.instance() == null || n.instance().detail().isBlank() ? null : new Tooltip(n.instance().detail()));
         if (n.blocked()) getStyleClass().add("review-blocked");
         else if (n.hasProblem()) getStyleClass().add("review-problem");
     }

@@ -7,6 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.TreeItem;
 
+import org.pdistation.imaging.data.UID;
 import org.pdistation.importer.review.InstanceProblem;
 import org.pdistation.importer.review.InstanceRecord;
 import org.pdistation.importer.review.PatientEntry;
@@ -25,6 +26,9 @@ import org.pdistation.viewer.model.NameFormat;
  */
 public record ReviewNode(Kind kind, String text, String uid, InstanceRecord instance, BooleanProperty chosen) {
     public enum Kind { PATIENT, STUDY, SERIES, INSTANCE, UNPLACED }
+
+    /** PS3.10 7.2: the SOP class of a DICOMDIR, which is a medium's index, never an instance. */
+    private static final String MEDIA_STORAGE_DIRECTORY = UID.MediaStorageDirectoryStorage;
 
     public boolean hasProblem() {
         return instance != null && !instance.problems().isEmpty();
@@ -55,7 +59,8 @@ public record ReviewNode(Kind kind, String text, String uid, InstanceRecord inst
                 for (SeriesEntry se : s.series()) {
                     TreeItem<ReviewNode> ser = item(Kind.SERIES, m.format("import.tree.series",
                             se.number() == null ? "" : se.number(), se.modality() == null ? "" : se.modality(),
-                            se.description() == null ? "" : se.description(), se.instanceCount()), se.uid());
+                            se.description() == null ? "" : se.description(), se.instanceCount())
+                            .replaceAll(" {3,}", "  "), se.uid());
                     for (InstanceRecord r : se.instances()) ser.getChildren().add(instance(Kind.INSTANCE, r, m));
                     ser.setExpanded(se.instances().stream().anyMatch(r -> !r.problems().isEmpty()));
                     si.getChildren().add(ser);
@@ -87,12 +92,42 @@ public record ReviewNode(Kind kind, String text, String uid, InstanceRecord inst
         return item;
     }
 
+    /**
+     * "IM00001 — imported, with a warning: not listed in the DICOMDIR" (orange) or "IM00002 — cannot be imported:
+     * not a readable DICOM file" (red): the words say what the importer will do, as the colour does. Where the
+     * DICOMDIR and the files disagree the files are trusted and imported (PDI-REQUIREMENTS; issue 6).
+     */
     private static TreeItem<ReviewNode> instance(Kind kind, InstanceRecord r, Messages m) {
+        boolean blocked = !r.importable();
         List<String> problems = new ArrayList<>();
-        for (InstanceProblem p : r.problems()) problems.add(m.get("import.problem." + p.name()));
-        String text = r.fileId() + (problems.isEmpty() ? "" : " — " + String.join("; ", problems))
-                + (r.detail().isBlank() || problems.isEmpty() ? "" : " (" + r.detail() + ")");
+        // Enum order (most fundamental first); a blocked file names only what blocks it.
+        for (InstanceProblem p : InstanceProblem.values()) {
+            if (r.problems().contains(p) && (!blocked || p.blocking())) problems.add(m.get("import.problem." + p.name()));
+        }
+        String text = r.fileId();
+        if (blocked) {
+            // One reason, the most fundamental: a clerk needs why, not every consequence. The technical detail
+            // (UIDs, SOP classes) is in the cell's tooltip and the report.
+            String reason = MEDIA_STORAGE_DIRECTORY.equals(r.sopClassUid()) ? m.get("import.problem.dicomdir")
+                    : problems.isEmpty() ? m.get("import.problem.MISSING_FILE") : problems.get(0);
+            text += " — " + m.format("import.instance.blocked", reason);
+        } else if (!problems.isEmpty()) {
+            text += " — " + m.format("import.instance.warned", String.join("; ", problems));
+            if (!r.detail().isBlank()) text += " (" + r.detail() + ")";
+        }
         return new TreeItem<>(new ReviewNode(kind, text, null, r, null));
+    }
+
+    /** "3 patients, 87 files: 81 will be imported, 44 of them with a warning; 6 cannot be imported (red)". */
+    public static String summary(ReviewModel model, Messages m) {
+        List<InstanceRecord> all = model.allInstances();
+        long blocked = all.stream().filter(i -> !i.importable()).count();
+        long warned = all.stream().filter(i -> i.importable() && !i.problems().isEmpty()).count();
+        StringBuilder b = new StringBuilder(m.format("import.review.summary", model.patients().size(), all.size(),
+                all.size() - blocked));
+        if (warned > 0) b.append(m.format("import.review.warned", warned));
+        b.append(blocked > 0 ? m.format("import.review.blocked", blocked) : m.get("import.review.allImportable"));
+        return b.toString();
     }
 
     /** The series UIDs whose boxes are checked (the importer's selection). */

@@ -88,7 +88,7 @@ public final class MediaReader {
         StudyEntry study = new StudyEntry(ds.getString(Tag.StudyInstanceUID, ""), ds.getString(Tag.StudyDate, ""),
                 ds.getString(Tag.StudyDescription, ""), ds.getString(Tag.AccessionNumber, ""), List.of(series));
         PatientEntry patient = new PatientEntry(ds.getString(Tag.PatientID, ""), ds.getString(Tag.PatientName, ""),
-                ds.getString(Tag.PatientBirthDate, ""), List.of(study));
+                ds.getString(Tag.PatientBirthDate, ""), ds.getString(Tag.PatientSex, ""), List.of(study));
         List<String> problems = df.problems().stream().map(p -> p.describe(file)).toList();
         return new MediaContent(file, List.of(patient), problems);
     }
@@ -114,7 +114,7 @@ public final class MediaReader {
             }
             Dataset k = p.keys();
             patients.add(new PatientEntry(k.getString(Tag.PatientID, ""), k.getString(Tag.PatientName, ""),
-                    k.getString(Tag.PatientBirthDate, ""), studies));
+                    k.getString(Tag.PatientBirthDate, ""), k.getString(Tag.PatientSex, ""), studies));
         }
         List<String> problems = tree.problems().stream().map(FileSetProblem::describe).toList();
         return new MediaContent(source, patients, problems);
@@ -151,7 +151,7 @@ public final class MediaReader {
                 ScannedInstance i = firstInstance(seriesOf.values());
                 studies.add(new StudyEntry(i.studyUid(), i.studyDate(), "", "", series));
             }
-            patients.add(new PatientEntry(anyOfPatient.patientId(), anyOfPatient.patientName(), "", studies));
+            patients.add(new PatientEntry(anyOfPatient.patientId(), anyOfPatient.patientName(), "", "", studies));
         }
         List<String> problems = new ArrayList<>(scan.problems().stream().map(FileSetProblem::describe).toList());
         if (patients.isEmpty()) problems.add(messages.format("problem.noImages", root));

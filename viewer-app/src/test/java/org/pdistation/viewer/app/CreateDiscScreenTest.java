@@ -52,7 +52,7 @@ class CreateDiscScreenTest {
             return null;
         });
         StationFixture.waitFor(60, () -> !pane.previewText().getText().isBlank());
-        assertTrue(pane.previewText().getText().contains("1 disc"), pane.previewText().getText());
+        assertTrue(pane.previewText().getText().startsWith("1 CD, 31 images"), pane.previewText().getText());
         assertFalse(Files.exists(iso), "the preview writes nothing");
 
         StationFixture.fx(() -> {

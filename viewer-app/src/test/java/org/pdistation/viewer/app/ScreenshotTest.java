@@ -1,9 +1,16 @@
 package org.pdistation.viewer.app;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.control.TreeItem;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
 
 import javafx.stage.Stage;
 
@@ -16,8 +23,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.SharedData;
+import org.pdistation.viewer.browser.BrowserRow;
 import org.pdistation.viewer.create.CreateDiscPane;
+import org.pdistation.viewer.create.StudyChoice;
 import org.pdistation.viewer.importer.ImportPane;
+import org.pdistation.viewer.importer.ReviewNode;
 import org.pdistation.viewer.settings.SettingsPane;
 import org.pdistation.viewer.view.CtPreset;
 import org.pdistation.viewer.view.Viewport;
@@ -41,6 +51,20 @@ class ScreenshotTest {
     void savesTheBrowserOfThePydicomFileSet() throws Exception {
         StationFixture.openAndWait(window, SharedData.require().resolve("dicomdata/dicomdir/pydicom-dicomdirtests"));
         save("browser.png");
+        List<BrowserRow> rows = new ArrayList<>();
+        collect(window.browser().tree().getRoot(), rows);
+        // The DICOMDIR's series records have no Series Description; the browser fills it from the header.
+        assertTrue(rows.stream().anyMatch(r -> r.name().equals("Series 1 · Cervical LAT")), () -> names(rows));
+        assertTrue(rows.stream().anyMatch(r -> r.name().equals("Series 2 · Routine Brain")), () -> names(rows));
+        // The CT brain series' middle slice lies outside its header window (C 30, W 100): the thumbnail still shows
+        // the image rather than a white square.
+        BrowserRow ct = rows.stream().filter(r -> r.name().endsWith("Routine Brain")).findFirst().orElseThrow();
+        assertFalse(uniform(window.browser().thumbnail(ct.series())), "CT thumbnail is one flat colour");
+        for (BrowserRow r : rows) {
+            if (r.series() != null && window.browser().thumbnail(r.series()) != null) {
+                assertFalse(uniform(window.browser().thumbnail(r.series())), r.name());
+            }
+        }
     }
 
     @Test
@@ -69,6 +93,13 @@ class ScreenshotTest {
         });
         StationFixture.waitFor(60, () -> !pane.previewText().getText().isBlank());
         save(pane.getScene(), "create.png");
+        List<String> labels = pane.studies().stream().map(StudyChoice::label).toList();
+        assertTrue(labels.contains("Doe Peter · 2001-01-01 · (no study description) · CT · 7 images"),
+                String.join("\n", labels));
+        assertTrue(labels.stream().noneMatch(l -> l.contains("1.3.6.1.4.1")), String.join("\n", labels));
+        assertTrue(pane.previewText().getText().matches("(?s)1 CD, 31 images, \\d+\\.\\d MB; nothing to convert.*"),
+                pane.previewText().getText());
+        assertFalse(pane.createButton().isDisabled());
     }
 
     @Test
@@ -77,6 +108,23 @@ class ScreenshotTest {
         ImportPane pane = StationFixture.fx(() -> window.screens().showImport(set));
         StationFixture.waitFor(60, () -> pane.tree().getRoot() != null);
         save(pane.getScene(), "import-review.png");
+        // Files the DICOMDIR does not list are imported (the files are trusted): the words say so.
+        String summary = pane.reviewSummary().getText();
+        assertTrue(summary.contains("with a warning"), summary);
+        List<String> lines = new ArrayList<>();
+        collectReview(pane.tree().getRoot(), lines);
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith(" — imported (not listed in the DICOMDIR)")),
+                String.join("\n", lines));
+        // The end of the tree: the files that cannot be imported, in red with their reason.
+        StationFixture.fx(() -> {
+            pane.tree().scrollTo(pane.tree().getExpandedItemCount() - 1);
+            return null;
+        });
+        save(pane.getScene(), "import-review-end.png");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("cannot be imported: ")), String.join("\n", lines));
+        // A blocked file names only what blocks it (red), not the warnings that would not have stopped it.
+        assertTrue(lines.stream().filter(l -> l.contains("cannot be imported:"))
+                .noneMatch(l -> l.contains("not listed in the DICOMDIR")), String.join("\n", lines));
     }
 
     @Test
@@ -89,7 +137,33 @@ class ScreenshotTest {
         save(window.getScene(), name);
     }
 
-    private void save(javafx.scene.Scene scene, String name) throws Exception {
+    private static void collect(TreeItem<BrowserRow> item, List<BrowserRow> out) {
+        if (item.getValue() != null) out.add(item.getValue());
+        for (TreeItem<BrowserRow> c : item.getChildren()) collect(c, out);
+    }
+
+    private static void collectReview(TreeItem<ReviewNode> item, List<String> out) {
+        if (item.getValue() != null) out.add(item.getValue().text());
+        for (TreeItem<ReviewNode> c : item.getChildren()) collectReview(c, out);
+    }
+
+    private static String names(List<BrowserRow> rows) {
+        return String.join("\n", rows.stream().map(BrowserRow::name).toList());
+    }
+
+    /** True when every pixel of {@code img} has the same colour. */
+    static boolean uniform(Image img) {
+        PixelReader px = img.getPixelReader();
+        int first = px.getArgb(0, 0);
+        for (int y = 0; y < (int) img.getHeight(); y++) {
+            for (int x = 0; x < (int) img.getWidth(); x++) {
+                if (px.getArgb(x, y) != first) return false;
+            }
+        }
+        return true;
+    }
+
+    static void save(javafx.scene.Scene scene, String name) throws Exception {
         Path png = OUT.resolve(name);
         WaitForAsyncUtils.asyncFx(() -> {
             Screenshot.save(scene, png);

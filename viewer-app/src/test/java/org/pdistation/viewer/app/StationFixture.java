@@ -21,7 +21,12 @@ final class StationFixture {
 
     /** The window with {@code home} as its data folder (settings, demo, archive, journal all below it). */
     static MainWindow show(Stage stage, Path home) {
-        MainWindow w = new MainWindow(new Messages(Locale.ENGLISH), new RecentMedia(home), new AppHome(home));
+        return show(stage, home, Locale.ENGLISH);
+    }
+
+    /** The window in {@code locale}'s language. */
+    static MainWindow show(Stage stage, Path home, Locale locale) {
+        MainWindow w = new MainWindow(new Messages(locale), new RecentMedia(home), new AppHome(home));
         stage.setScene(StationApp.createScene(w));
         stage.setWidth(1440);
         stage.setHeight(900);
