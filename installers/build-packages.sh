@@ -158,7 +158,9 @@ fi
 log "portable build"
 P=$OUT/portable/$NAME-$PLATFORM
 mkdir -p "$(dirname "$P")"
-cp -a "$IMAGE" "$P"   # -a keeps modes and times: the CDS archive checks the jar's modification time
+# Modes and times kept (the CDS archive checks the jar's modification time); links replaced by the files they name,
+# since discs and FAT sticks cannot hold links (the runtime's legal notices are links).
+if [[ $OS == linux ]]; then cp -rL --preserve=mode,timestamps "$IMAGE" "$P"; else cp -a "$IMAGE" "$P"; fi
 if [[ $OS == linux ]]; then
   cat > "$P/$NAME.sh" <<'EOS'
 #!/bin/sh
@@ -192,7 +194,14 @@ for type in $TYPES; do
         --resource-dir "$res")
       [[ $type == deb ]] && extra+=(--linux-deb-maintainer "pdistation@localhost")
       cp "$HERE/src/jpackage/$NAME.desktop" "$res/"
-      [[ $type == deb ]] && cp "$HERE/src/jpackage/postinst" "$HERE/src/jpackage/prerm" "$res/"
+      # JavaFX loads GTK and GL from the jar at run time, which jpackage cannot see: recommended (the command line
+      # runs without them, so a server install need not pull a desktop).
+      [[ $type == deb ]] && cp "$HERE/src/jpackage/postinst" "$HERE/src/jpackage/prerm" "$HERE/src/jpackage/control" "$res/"
+      # dpkg-deb's default xz takes minutes for 140 MB; zstd (dpkg >= 1.21.18: Debian 12, Ubuntu 21.10) seconds.
+      # DPKG_DEB_COMPRESSOR_TYPE=xz gives the smallest .deb, installable by older dpkg too.
+      if [[ $type == deb && -z ${DPKG_DEB_COMPRESSOR_TYPE:-} ]] && dpkg-deb --help 2>/dev/null | grep -q zstd; then
+        export DPKG_DEB_COMPRESSOR_TYPE=zstd
+      fi
       "$JAVA_HOME/bin/jpackage" --type "$type" "${INSTALLER_ARGS[@]}" "${extra[@]}" ;;
     msi)
       log "jpackage msi (needs the WiX toolset on PATH)"
