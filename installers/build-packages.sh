@@ -88,6 +88,15 @@ if [[ -s $OUT/work/other-natives.txt ]]; then
   zip -q -d "$OUT/input/$NAME.jar" -@ < "$OUT/work/other-natives.txt"
 fi
 
+# JavaFX (classes on the class path) would extract its natives to ~/.openjfx/cache and SQLite its own to the temp
+# folder on every machine; the portable build must write nothing outside the user data folder, so both sets lie
+# beside the jar in lib/app, where JavaFX looks first and where org.sqlite.lib.path points.
+(cd "$OUT/input" && "$JAVA_HOME/bin/jar" xf "$NAME.jar" $("$JAVA_HOME/bin/jar" tf "$NAME.jar" \
+  | grep -E '^[^/]+\.(so|dll|dylib)$') "$("$JAVA_HOME/bin/jar" tf "$NAME.jar" | grep -E "^org/sqlite/native/$SQ/[^/]+$")")
+SQLITE_LIB=$(basename "$(ls "$OUT/input/org/sqlite/native/$SQ/"*)")
+mv "$OUT/input/org/sqlite/native/$SQ/$SQLITE_LIB" "$OUT/input/"
+rm -rf "$OUT/input/org"
+
 # --- 2. The runtime. -----------------------------------------------------------------------------------------------
 log "jdeps + jlink"
 MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release base --ignore-missing-deps --print-module-deps \
@@ -116,7 +125,8 @@ fi
 # made at build time, never at run time). -Xshare:auto: a missing or stale archive only costs start-up time.
 JAVA_OPTS=(--java-options '-Xshare:auto' --java-options '-XX:SharedArchiveFile=$APPDIR/'"$NAME"'.jsa'
   --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
-  --java-options '--enable-native-access=ALL-UNNAMED')
+  --java-options '--enable-native-access=ALL-UNNAMED' --java-options '-XX:-UsePerfData'
+  --java-options '-Dorg.sqlite.lib.path=$APPDIR' --java-options "-Dorg.sqlite.lib.name=$SQLITE_LIB")
 JDK_MAJOR=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
 # JavaFX's Marlin renderer uses sun.misc.Unsafe; JDK 24+ warns on every start without this (JEP 498).
 ((JDK_MAJOR >= 24)) && JAVA_OPTS+=(--java-options '--sun-misc-unsafe-memory-access=allow')
