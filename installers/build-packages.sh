@@ -236,7 +236,10 @@ if ((CHECK)); then
   [[ $(id -u) -eq 0 ]] || die "--check runs dpkg -i: run as root"
   deb=$(ls "$OUT"/*.deb | head -1)
   log "dpkg -i $deb"
-  dpkg -i "$deb"
+  # dpkg -i does not fetch dependencies; where one is missing, apt completes the installation.
+  dpkg -i "$deb" || { echo "dpkg -i left dependencies open: apt-get -f install" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q --no-install-recommends; }
+  dpkg-query -W -f='${Status}\n' "$NAME" | grep -q 'install ok installed' || die "$NAME is not installed"
   installed=$(dpkg -L "$NAME" | grep -E "/bin/$NAME\$" | head -1)
   [[ -x $installed ]] || die "the package installed no launcher bin/$NAME"
   sample=${PDISTATION_SHARED:-$ROOT/../shared}/dicomdata/single/pydicom/CT_small.dcm
