@@ -172,12 +172,17 @@ mkdir -p "$(dirname "$P")"
 # since discs and FAT sticks cannot hold links (the runtime's legal notices are links).
 if [[ $OS == linux ]]; then cp -rL --preserve=mode,timestamps "$IMAGE" "$P"; else cp -a "$IMAGE" "$P"; fi
 if [[ $OS == linux ]]; then
-  cat > "$P/$NAME.sh" <<'EOS'
+  # The script runs the bundled java itself with the launcher's options (lib/app/pdistation.cfg): jpackage's Linux
+  # launcher asks rpm and dpkg (two child processes each) on every start whether it was installed from a package,
+  # which a portable build never is, and which costs time on a machine with a large package database.
+  opts=$(sed -n 's/^java-options=//p' "$P/lib/app/$NAME.cfg" | sed 's/\$APPDIR/$app/g; s/.*/"&"/' | tr '\n' ' ')
+  cat > "$P/$NAME.sh" <<EOS
 #!/bin/sh
 # PDI Station, portable: runs from this folder (a disc, a stick) without installation. Settings, logs and the
-# database go to the user's data folder (~/.local/share/pdistation, or $PDISTATION_HOME), never here.
-here=$(dirname "$(readlink -f "$0")")
-exec "$here/bin/pdistation" "$@"
+# database go to the user's data folder (~/.local/share/pdistation, or \$PDISTATION_HOME), never here.
+here=\$(dirname "\$(readlink -f "\$0")")
+app="\$here/lib/app"
+exec "\$here/lib/runtime/bin/java" $opts -cp "\$app/$NAME.jar" org.pdistation.viewer.Main "\$@"
 EOS
   chmod 755 "$P/$NAME.sh"
 elif [[ $OS == windows ]]; then

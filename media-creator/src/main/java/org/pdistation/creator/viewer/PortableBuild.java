@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public record PortableBuild(Path folder, String name, Platform platform, String launcher) {
     /** Folder names we copy as they are: portable across file systems, no spaces or shell characters. */
+    private static final String LINUX_SCRIPT = "pdistation.sh";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** The platforms a build can be for, told apart by the launcher's place in the jpackage app-image layout. */
@@ -53,7 +54,11 @@ public record PortableBuild(Path folder, String name, Platform platform, String 
         }
         for (Platform p : Platform.values()) {
             if (Files.isRegularFile(abs.resolve(p.launcher))) {
-                return new PortableBuild(abs, name, p, p.launcher);
+                // build-packages.sh's pdistation.sh starts the bundled java directly, without the jpackage
+                // launcher's package-manager queries: preferred where it is there.
+                String start = p == Platform.LINUX && Files.isRegularFile(abs.resolve(LINUX_SCRIPT)) ? LINUX_SCRIPT
+                        : p.launcher;
+                return new PortableBuild(abs, name, p, start);
             }
         }
         throw new IOException("viewer build " + folder + ": no launcher found (expected bin/pdistation for Linux, "

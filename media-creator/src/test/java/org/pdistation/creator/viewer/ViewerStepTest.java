@@ -128,6 +128,14 @@ class ViewerStepTest {
     }
 
     @Test
+    void theLinuxBuildsScriptIsPreferredToTheJpackageLauncher() throws IOException {
+        Path b = fakeLinuxBuild();
+        assertEquals("bin/pdistation", PortableBuild.of(b).launcher());
+        Files.writeString(b.resolve("pdistation.sh"), "#!/bin/sh\n");
+        assertEquals("pdistation.sh", PortableBuild.of(b).launcher());
+    }
+
+    @Test
     void twoBuildsForOnePlatformAreRefused() throws IOException {
         PortableBuild a = PortableBuild.of(fakeLinuxBuild());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
