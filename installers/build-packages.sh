@@ -255,4 +255,24 @@ if ((CHECK)); then
   log "$installed dump $sample"
   PDISTATION_HOME=$home "$installed" dump "$sample" | head -20
   rm -rf "$home"
+
+  # The viewer on a disc: a medium made with --viewer passes verify-media, and the viewer started from it through
+  # VIEWER/LINUX.SH opens the medium's own DICOMDIR headless (--screenshot exits 0 only once the first series is
+  # drawn and saved).
+  disc=$OUT/work/disc-check
+  home=$(mktemp -d)
+  input=${PDISTATION_SHARED:-$ROOT/../shared}/dicomdata/dicomdir/pydicom-dicomdirtests
+  [[ -d $input ]] || input=$OUT/work/cds/in
+  log "pdistation create --viewer $P ... $input"
+  PDISTATION_HOME=$home "$P/$NAME.sh" create --web --out "$disc" --viewer "$P" "$input" | tail -3
+  PDISTATION_HOME=$home "$P/$NAME.sh" verify-media --web "$disc" | tail -1
+  if command -v xvfb-run >/dev/null; then
+    log "sh $disc/VIEWER/LINUX.SH --screenshot (Xvfb)"
+    PDISTATION_HOME=$home PDISTATION_STARTUP_PROBE=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
+      sh "$disc/VIEWER/LINUX.SH" --screenshot "$OUT/disc-viewer.png" 2>&1 | grep -E '^pdistation' || true
+    [[ -s $OUT/disc-viewer.png ]] || die "the viewer on the disc did not draw the medium"
+    grep -q "$disc" "$home/settings/recent-media.txt" 2>/dev/null && echo "opened: $disc"
+    echo "screenshot: $OUT/disc-viewer.png"
+  fi
+  rm -rf "$home"
 fi
