@@ -26,6 +26,7 @@ public final class StationLauncher {
         Path shot = options.screenshot() == null ? null : options.screenshot().toAbsolutePath();
         try {
             if (shot != null) Files.deleteIfExists(shot);
+            StartupProbe.installIfRequested();
             Application.launch(StationApp.class, options.toArgs().toArray(String[]::new));
         } catch (Exception | LinkageError e) {
             // No display (DISPLAY unset, no Wayland) or missing natives: a sentence, not a stack trace.

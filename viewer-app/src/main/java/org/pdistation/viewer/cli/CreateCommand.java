@@ -29,6 +29,8 @@ import org.pdistation.creator.target.FolderTarget;
 import org.pdistation.creator.target.IsoTarget;
 import org.pdistation.creator.target.MediaTarget;
 import org.pdistation.creator.target.Progress;
+import org.pdistation.creator.viewer.PortableBuild;
+import org.pdistation.creator.viewer.ViewerStep;
 import org.pdistation.creator.web.WebContentStep;
 import org.pdistation.imaging.archive.Archive;
 import org.pdistation.imaging.codec.CodecRegistry;
@@ -88,6 +90,11 @@ public final class CreateCommand implements Callable<Integer> {
             + "else the current folder)")
     Path labelDir;
 
+    @Option(names = "--viewer", paramLabel = "DIR", description = "put this portable viewer build (installers/"
+            + "build-packages.sh's portable/pdistation-<os>-<arch> folder) in VIEWER/; repeat for more platforms; "
+            + "--out targets only")
+    List<Path> viewers = new ArrayList<>();
+
     /** Room kept on each medium for INDEX.HTM, IHE_PDI/ pages and their PNG renderings. */
     private static final long WEB_RESERVE = 64L << 20;
 
@@ -141,10 +148,32 @@ public final class CreateCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        List<PortableBuild> builds = new ArrayList<>();
+        if (!viewers.isEmpty()) {
+            if (this.out == null) {
+                // IsoWriter writes ISO 9660 Level 1 + Joliet without Rock Ridge: a runtime's long names and the
+                // launcher's execute permission cannot be carried.
+                err.println("--viewer needs a folder target (--out: a USB stick, or a folder to burn with a Rock "
+                        + "Ridge / UDF tool); our ISO images keep only 8.3 names and no execute permissions");
+                err.flush();
+                return 2;
+            }
+            try {
+                for (Path v : viewers) {
+                    builds.add(PortableBuild.of(v));
+                }
+                new ViewerStep(builds, s -> { });
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 2;
+            }
+        }
         MediumSize size = mediumSize(p);
         udf = size.udfBridge();
         Plan plan = new Planner(p, size, new TranscodePolicy(CodecRegistry.standard(), losslessJpeg),
-                web ? WEB_RESERVE : 0).plan(SelectionReader.read(all));
+                (web ? WEB_RESERVE : 0) + (builds.isEmpty() ? 0 : ViewerStep.bytes(builds)))
+                .plan(SelectionReader.read(all));
         out.print(plan.describe());
         out.flush();
         if (plan.media().isEmpty()) {
@@ -161,6 +190,9 @@ public final class CreateCommand implements Callable<Integer> {
         }
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         List<StagingStep> steps = new ArrayList<>();
+        if (!builds.isEmpty()) {
+            steps.add(new ViewerStep(builds, notes::add)); // before the web content, which links VIEWER/
+        }
         if (web) {
             steps.add(new WebContentStep("en", notes::add));
         }

@@ -1,5 +1,7 @@
 package org.pdistation.imaging.media.verify;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.pdistation.imaging.data.Tag;
@@ -15,6 +17,8 @@ final class NameChecks implements Check {
     @Override
     public void run(Medium m) {
         Findings f = m.findings;
+        // Non-DICOM folders (a viewer with its runtime) may hold hundreds of long names: one warning per top folder.
+        Map<String, Integer> moreNames = new LinkedHashMap<>();
         for (MediumFile mf : m.files) {
             if (m.inNestedFileSet(mf)) {
                 continue;
@@ -29,6 +33,14 @@ final class NameChecks implements Check {
                     // 11: PS3.10 8.2 - a DICOM file's path is its File ID.
                     f.error(11, mf.rel(), -1, null, "path is not a conformant File ID: " + why);
                 }
+            } else if (!mf.dicom() && m.profile == Profile.STD_GEN_CD && level1Problem(mf) != null) {
+                String top = mf.firstComponent();
+                if (moreNames.containsKey(top)) {
+                    moreNames.merge(top, 1, Integer::sum);
+                } else {
+                    moreNames.put(top, 0);
+                    checkLevel1(m, mf);
+                }
             } else {
                 checkLevel1(m, mf);
             }
@@ -36,6 +48,12 @@ final class NameChecks implements Check {
                 f.warning(10, mf.rel(), -1, null, "more than 8 directory levels; ISO 9660 Level 1 allows 8");
             }
         }
+        moreNames.forEach((top, more) -> {
+            if (more > 0) {
+                f.warning(10, top + "/", -1, null, more + " more file(s) under " + top
+                        + "/ with names that are not ISO 9660 Level 1 (a CD needs Rock Ridge, Joliet or UDF for them)");
+            }
+        });
         if (m.dicomdir != null && m.dicomdir.top().contains(Tag.FileSetID)) {
             String id = m.dicomdir.top().getString(Tag.FileSetID, "");
             if (!FILE_SET_ID.matcher(id).matches()) {
@@ -49,17 +67,25 @@ final class NameChecks implements Check {
         if (m.profile != Profile.STD_GEN_CD) {
             return;
         }
+        String why = level1Problem(mf);
+        if (why != null) {
+            m.findings.warning(10, mf.rel(), -1, null, why);
+        }
+    }
+
+    /** Why the file's path is not made of ISO 9660 Level 1 names, or null when it is. */
+    private static String level1Problem(MediumFile mf) {
         String[] parts = mf.rel().split("/");
         for (int i = 0; i < parts.length; i++) {
             boolean last = i == parts.length - 1;
             boolean ok = last ? LEVEL1_FILE.matcher(parts[i]).matches() : COMPONENT.matcher(parts[i]).matches();
             if (!ok) {
-                m.findings.warning(10, mf.rel(), -1, null, "'" + parts[i] + "' is not an ISO 9660 Level 1 name "
+                return "'" + parts[i] + "' is not an ISO 9660 Level 1 name "
                         + (last ? "(8.3 upper-case letters, digits, _)" : "(up to 8 upper-case letters, digits, _)")
-                        + " as a CD medium needs");
-                return;
+                        + " as a CD medium needs";
             }
         }
+        return null;
     }
 
     /** Why these components are not a PS3.10 8.2 File ID, or null when they are one. */

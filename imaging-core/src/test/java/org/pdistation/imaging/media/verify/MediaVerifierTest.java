@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,23 @@ class MediaVerifierTest {
         assertFalse((v.stdout() + v.stderr()).contains("Error"), v.stdout() + v.stderr());
         Path dcmdump = Peers.require("dcmdump");
         Peers.run(Duration.ofSeconds(60), dcmdump.toString(), root.resolve("DICOMDIR").toString()).requireSuccess();
+    }
+
+    @Test
+    void aViewerFolderWithLongNamesGivesOneWarningPerTopFolderOnACd() throws IOException {
+        GoodFileSet.create(root);
+        for (String f : List.of("pdistation-linux-x64/bin/pdistation", "pdistation-linux-x64/lib/app/pdistation.jar",
+                "pdistation-linux-x64/lib/runtime/lib/modules", "LINUX.SH")) {
+            Path p = root.resolve("VIEWER").resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "not DICOM");
+        }
+        VerifyReport r = verify();
+        assertFalse(r.hasErrors(), text(r));
+        List<Finding> r10 = r.findings().stream().filter(x -> x.rule() == 10).toList();
+        assertEquals(2, r10.size(), text(r));
+        assertTrue(r10.get(0).format().contains("'pdistation-linux-x64' is not an ISO 9660 Level 1 name"), text(r));
+        assertTrue(r10.get(1).format().contains("2 more file(s) under VIEWER/"), text(r));
     }
 
     @Test
