@@ -177,7 +177,10 @@ public final class GreyscaleRenderer {
             int o = dst.arrayOffset() + pos;
             // Stored values are normalised (masked or sign-extended to Bits Stored), so every value is inside the
             // table and the affine loop gives the table's byte for it.
-            if (tables.affine != null && data.kind() == FrameBuffer.Kind.SHORT
+            if (tables.clamped != null && data.kind() == FrameBuffer.Kind.SHORT
+                    && (desc.signed() || desc.bitsStored() <= 15)) {
+                tables.clamped.render(data.shorts(), n, out, o);
+            } else if (tables.affine != null && data.kind() == FrameBuffer.Kind.SHORT
                     && (desc.signed() || desc.bitsStored() <= 15)) {
                 tables.affine.render(data.shorts(), n, out, o);
             } else if (tables.affine != null && data.kind() == FrameBuffer.Kind.BYTE && !desc.signed()) {
@@ -254,7 +257,7 @@ public final class GreyscaleRenderer {
             } else {
                 for (int i = 0; i < size; i++) t[i] = (byte) grey(i - offset, m, voi, presentation);
             }
-            return new LutCache.Tables(t, affine);
+            return new LutCache.Tables(t, affine, affine == null ? null : ClampedAffineGrey.of(affine, t, offset));
         });
     }
 

@@ -161,8 +161,12 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             int pairs = Math.max(5, common.pairs) * 6 + 1;
-            out.println(org.pdistation.imaging.render.WindowBenchmark.run(512, pairs * 10).line() + "   (ms; ratio = ours/copy)");
-            out.println(org.pdistation.imaging.render.WindowBenchmark.run(4096, pairs).line() + "   (ms; ratio = ours/copy)");
+            for (var r : new org.pdistation.imaging.render.WindowBenchmark.Result[] {
+                    org.pdistation.imaging.render.WindowBenchmark.run(512, pairs * 10),
+                    org.pdistation.imaging.render.WindowBenchmark.run(4096, pairs)}) {
+                out.println(r.line() + "   (ms; ratio = ours/copy of the input short[], 2 bytes a pixel)");
+                out.println(r.detailLines());
+            }
             out.flush();
             return 0;
         }
