@@ -149,7 +149,7 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "window", description = "Window 16-bit -> 8-bit at 512^2 and 4096^2 against a plain copy of the same bytes.")
+    @Command(name = "window", description = "Window 16-bit -> 8-bit at 512^2 and 4096^2 against a plain copy of the same bytes; colour to ARGB MP/s.")
     static final class Window implements Callable<Integer> {
         @CommandLine.Mixin
         Common common = new Common();
@@ -167,6 +167,7 @@ public final class BenchCommand implements Runnable {
                 out.println(r.line() + "   (ms; ratio = ours/copy of the input short[], 2 bytes a pixel)");
                 out.println(r.detailLines());
             }
+            for (String line : org.pdistation.imaging.render.colour.ColourBenchmark.run(512, pairs)) out.println(line);
             out.flush();
             return 0;
         }
