@@ -104,8 +104,8 @@ public final class ImageFrames implements AutoCloseable {
     }
 
     /**
-     * Takes over the read buffer of {@code previous} (which must not be used to read afterwards; it may still be
-     * closed), so that a reader moving from file to file, as a scroll through a series of single-frame files does,
+     * Takes over the read buffer of {@code previous} (which stays usable: should it read again it allocates a new
+     * one), so that a reader moving from file to file, as a scroll through a series of single-frame files does,
      * allocates no new buffer per file: a 512×512×16-bit frame's buffer is a humongous G1 object, and one per slice
      * fills the young generation and brings collection pauses into the frame time.
      */
