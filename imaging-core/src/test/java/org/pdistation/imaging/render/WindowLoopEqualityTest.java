@@ -23,7 +23,7 @@ import org.pdistation.imaging.data.VR;
  * (each frame holds the whole domain, then random values), for LINEAR, LINEAR_EXACT and SIGMOID, signed and
  * unsigned data, rescaled or not, MONOCHROME1 and MONOCHROME2, the rendered frame equals (1) the per-pixel table
  * look-up over the combined table, the loop every path is defined by, (2) the previous output-side-clamp affine
- * loop where the steps are affine, and (3) the double-precision reference {@link GreyscaleRenderer#grey} within
+ * loop where the steps are affine, (3) both forms of the input-side-clamp loop (folded and exact), and (4) the double-precision reference {@link GreyscaleRenderer#grey} within
  * one grey level (the table is built in float for affine steps).
  */
 class WindowLoopEqualityTest {
@@ -83,8 +83,18 @@ class WindowLoopEqualityTest {
             oldAffine = new byte[n];
             affine.render(frame.shorts(), n, oldAffine, 0);
         }
+        // Both forms of the clamped loop, whichever the renderer picked: the exact one must match wherever found.
+        byte[] exact = null;
+        ClampedAffineGrey exactForm = affine == null ? null : ClampedAffineGrey.of(affine, table, offset, false);
+        if (exactForm != null && frame.kind() == FrameBuffer.Kind.SHORT && (d.signed() || d.bitsStored() <= 15)) {
+            exact = new byte[n];
+            exactForm.render(frame.shorts(), n, exact, 0);
+        }
         for (int i = 0; i < n; i++) {
             int s = frame.sample(i);
+            if (exact != null && exact[i] != table[(s + offset) & mask]) {
+                throw new AssertionError(what + ": exact clamped form renders " + (exact[i] & 0xFF) + " for " + s);
+            }
             byte expected = table[(s + offset) & mask];
             if (out.get(i) != expected || direct.get(i) != expected || oldAffine != null && oldAffine[i] != expected) {
                 throw new AssertionError(what + ": stored value " + s + " renders " + (out.get(i) & 0xFF) + " / "
