@@ -109,6 +109,29 @@ final class ClampedAffineGrey {
         }
     }
 
+    /**
+     * The same grey levels as opaque ARGB ints ({@code 0xFF000000 | g·0x010101}, the table's ARGB twin). The
+     * store is int-wide, so widening the level with integer arithmetic keeps the loop vectorised.
+     */
+    void renderArgb(short[] s, int n, int[] out, int o) {
+        float l = lo;
+        float h = hi;
+        float sm = sum;
+        float k = k2;
+        float cc = c;
+        if (folded) {
+            for (int i = 0; i < n; i++) {
+                float f = s[i];
+                out[o + i] = 0xFF000000 | (int) ((Math.abs(f - l) - Math.abs(f - h)) * k + cc) * 0x010101;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                float f = s[i];
+                out[o + i] = 0xFF000000 | (int) ((Math.abs(f - l) - Math.abs(f - h) + sm) * k + cc) * 0x010101;
+            }
+        }
+    }
+
     /** Whether the constant absorbed lo + hi (for tests). */
     boolean folded() { return folded; }
 }

@@ -25,6 +25,8 @@ import org.pdistation.imaging.data.Tag;
 public final class GreyscaleRenderer {
     /** Output staging for direct buffers; the reason a renderer is used by one thread at a time. */
     private byte[] scratch = new byte[0];
+    /** ARGB staging for direct IntBuffers, for the same reason. */
+    private int[] argbScratch = new int[0];
     private final ImageDescriptor desc;
     private final Dataset dataset;
     private final LutCache cache;
@@ -215,7 +217,22 @@ public final class GreyscaleRenderer {
             }
             return;
         }
-        int[] table = entry(m, voi).argb();
+        LutCache.Tables tables = entry(m, voi);
+        if (tables.clamped != null && data.kind() == FrameBuffer.Kind.SHORT
+                && (desc.signed() || desc.bitsStored() <= 15)) {
+            // The clamped-affine loop straight to ARGB ints (vectorised: the store is int-wide, so the grey level
+            // may be widened with integer arithmetic), into the caller's array or a reused one, then one bulk
+            // copy: a per-pixel put into a direct IntBuffer is not vectorised.
+            if (dst.hasArray()) {
+                tables.clamped.renderArgb(data.shorts(), n, dst.array(), dst.arrayOffset() + pos);
+            } else {
+                if (argbScratch.length < n) argbScratch = new int[n];
+                tables.clamped.renderArgb(data.shorts(), n, argbScratch, 0);
+                dst.put(pos, argbScratch, 0, n);
+            }
+            return;
+        }
+        int[] table = tables.argb();
         int mask = table.length - 1;
         int offset = desc.signed() ? table.length >> 1 : 0;
         if (data.kind() == FrameBuffer.Kind.SHORT) {

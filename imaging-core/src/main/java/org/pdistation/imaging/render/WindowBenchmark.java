@@ -23,7 +23,7 @@ import org.pdistation.imaging.data.Dataset;
 public final class WindowBenchmark {
     /** Median milliseconds of one render and of one copy, and their ratio. */
     public record Result(int size, double oursMs, double copyMs, double ratio, double outputCopyMs,
-                         double sigmoidMs) {
+                         double sigmoidMs, double argbMs) {
         /** Against the copy of the input bytes (the PERFORMANCE.md target). */
         public String line() {
             return String.format(java.util.Locale.ROOT, "window-%d %.3f %.3f %.2f", size, oursMs, copyMs, ratio);
@@ -33,9 +33,11 @@ public final class WindowBenchmark {
         public String detailLines() {
             return String.format(java.util.Locale.ROOT,
                     "window-%d-vs-output-copy %.3f %.3f %.2f   (copy of %d bytes, the output size)%n"
-                            + "window-%d-sigmoid-lut %.3f %.3f %.2f   (table look-up path vs the input copy)",
+                            + "window-%d-sigmoid-lut %.3f %.3f %.2f   (table look-up path vs the input copy)%n"
+                            + "window-%d-argb-direct %.3f %.3f %.2f   (opaque ARGB into a direct IntBuffer, the viewer's path, vs the input copy)",
                     size, oursMs, outputCopyMs, oursMs / outputCopyMs, size * size,
-                    size, sigmoidMs, copyMs, sigmoidMs / copyMs);
+                    size, sigmoidMs, copyMs, sigmoidMs / copyMs,
+                    size, argbMs, copyMs, argbMs / copyMs);
         }
     }
 
@@ -61,10 +63,16 @@ public final class WindowBenchmark {
         double[] plain = new double[pairs];
         double[] plainOut = new double[pairs];
         double[] sig = new double[pairs];
+        double[] argb = new double[pairs];
+        java.nio.IntBuffer argbOut = ByteBuffer.allocateDirect(4 * size * size).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asIntBuffer();
+        // Warm up by time as well as by count: the JIT's compiler threads compete with the machine's other work.
         int warm = Math.max(3, 20_000_000 / (size * size));
-        for (int i = 0; i < warm; i++) {
+        long until = System.nanoTime() + Math.min(1_000_000_000L, 50_000L * size * size / 1000);
+        for (int i = 0; i < warm || System.nanoTime() < until; i++) {
             renderer.render(frame, 0, voi, out);
             renderer.render(frame, 0, sigmoid, out);
+            renderer.renderArgb(frame, 0, voi, argbOut);
             System.arraycopy(s, 0, copy, 0, s.length);
             System.arraycopy(outSized, 0, outCopy, 0, outSized.length);
         }
@@ -78,6 +86,9 @@ public final class WindowBenchmark {
             long t3 = System.nanoTime();
             renderer.render(frame, 0, sigmoid, out);
             long t4 = System.nanoTime();
+            renderer.renderArgb(frame, 0, voi, argbOut);
+            long t5 = System.nanoTime();
+            argb[i] = (t5 - t4) / 1e6;
             ours[i] = (t1 - t0) / 1e6;
             plain[i] = (t2 - t1) / 1e6;
             plainOut[i] = (t3 - t2) / 1e6;
@@ -86,7 +97,7 @@ public final class WindowBenchmark {
         double o = median(ours);
         double c = median(plain);
         if (out.get(size) == 17 && copy[size] == 17 && outCopy[size] == 17) System.out.print(""); // keep observable
-        return new Result(size, o, c, o / c, median(plainOut), median(sig));
+        return new Result(size, o, c, o / c, median(plainOut), median(sig), median(argb));
     }
 
     private static double median(double[] v) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,7 +21,7 @@ import org.pdistation.imaging.data.Tag;
 import org.pdistation.imaging.data.VR;
 
 /**
- * The fast windowing loops give the same bytes as the loops they replace: for every stored value of the domain
+ * The fast windowing loops give the same bytes (and, for ARGB output, ints) as the loops they replace: for every stored value of the domain
  * (each frame holds the whole domain, then random values), for LINEAR, LINEAR_EXACT and SIGMOID, signed and
  * unsigned data, rescaled or not, MONOCHROME1 and MONOCHROME2, the rendered frame equals (1) the per-pixel table
  * look-up over the combined table, the loop every path is defined by, (2) the previous output-side-clamp affine
@@ -77,6 +79,10 @@ class WindowLoopEqualityTest {
         renderer.render(frame, 0, voi, out);
         ByteBuffer direct = ByteBuffer.allocateDirect(n);
         renderer.render(frame, 0, voi, direct);
+        IntBuffer argbDirect = ByteBuffer.allocateDirect(4 * n).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        renderer.renderArgb(frame, 0, voi, argbDirect);
+        IntBuffer argbHeap = IntBuffer.allocate(n);
+        renderer.renderArgb(frame, 0, voi, argbHeap);
         AffineGrey affine = AffineGrey.of(m, voi, renderer.presentation());
         byte[] oldAffine = null;
         if (affine != null && frame.kind() == FrameBuffer.Kind.SHORT) {
@@ -100,6 +106,12 @@ class WindowLoopEqualityTest {
                 throw new AssertionError(what + ": stored value " + s + " renders " + (out.get(i) & 0xFF) + " / "
                         + (direct.get(i) & 0xFF) + (oldAffine != null ? " (old affine loop " + (oldAffine[i] & 0xFF)
                         + ")" : "") + ", table says " + (expected & 0xFF));
+            }
+            int argb = 0xFF000000 | (expected & 0xFF) * 0x010101;
+            if (argbDirect.get(i) != argb || argbHeap.get(i) != argb) {
+                throw new AssertionError(what + ": stored value " + s + " renders ARGB "
+                        + Integer.toHexString(argbDirect.get(i)) + " / " + Integer.toHexString(argbHeap.get(i))
+                        + ", table says " + Integer.toHexString(argb));
             }
             int reference = GreyscaleRenderer.grey(s, m, voi, renderer.presentation());
             if (Math.abs((expected & 0xFF) - reference) > 1) {

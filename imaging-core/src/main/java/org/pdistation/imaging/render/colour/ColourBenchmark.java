@@ -34,8 +34,11 @@ public final class ColourBenchmark {
             for (int i = 0; i < samples.length; i++) samples[i] = (byte) random.nextInt(256);
             ColourRenderer r = ColourRenderer.of(new Dataset(), d);
             IntBuffer dst = ByteBuffer.allocateDirect(4 * size * size).order(ByteOrder.nativeOrder()).asIntBuffer();
-            int warm = Math.max(10, 20_000_000 / (size * size));
-            for (int i = 0; i < warm; i++) r.toArgb(f, p, dst);
+            // Warm up by time, not by count: on a loaded 2-core machine the JIT's compiler threads may need a
+            // second before the optimised loop replaces the first one (a count-based warm-up measured 40 MP/s
+            // instead of 340 on some runs).
+            long until = System.nanoTime() + 1_000_000_000L;
+            for (int i = 0; i < 20 || System.nanoTime() < until; i++) r.toArgb(f, p, dst);
             double[] ms = new double[Math.max(3, runs)];
             for (int i = 0; i < ms.length; i++) {
                 long t0 = System.nanoTime();
