@@ -27,6 +27,9 @@ public final class GreyscaleRenderer {
     private byte[] scratch = new byte[0];
     /** ARGB staging for direct IntBuffers, for the same reason. */
     private int[] argbScratch = new int[0];
+    private ModalityLut lastModality;
+    private Voi lastVoi;
+    private LutCache.Tables lastTables;
     private final ImageDescriptor desc;
     private final Dataset dataset;
     private final LutCache cache;
@@ -259,6 +262,17 @@ public final class GreyscaleRenderer {
     }
 
     private LutCache.Tables entry(ModalityLut m, Voi voi) {
+        // The last parameters, kept here: scrolling and cine render frame after frame with the same ones, and the
+        // cache key and its builder would otherwise be allocated on every call.
+        if (m == lastModality && voi.equals(lastVoi)) return lastTables;
+        LutCache.Tables t = lookup(m, voi);
+        lastModality = m;
+        lastVoi = voi;
+        lastTables = t;
+        return t;
+    }
+
+    private LutCache.Tables lookup(ModalityLut m, Voi voi) {
         int bits = desc.bitsStored();
         boolean signed = desc.signed();
         LutCache.Key key = new LutCache.Key(m, voi, presentation, bits, signed);

@@ -124,6 +124,30 @@ class WindowLoopEqualityTest {
     }
 
     @Test
+    void renderingFrameAfterFrameWithTheSameWindowAllocatesNothing() throws CodecException {
+        GreyscaleRenderer renderer = renderer(new Layout(16, 12, true), Photometric.MONOCHROME2, new double[] {1, -1024});
+        FrameBuffer frame = frameOfWholeDomain(renderer.descriptor());
+        int n = (int) renderer.descriptor().pixels();
+        ByteBuffer grey = ByteBuffer.allocateDirect(n);
+        IntBuffer argb = ByteBuffer.allocateDirect(4 * n).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        for (Voi.Function fn : Voi.Function.values()) {
+            Voi voi = new Voi.Window(40, 400, fn, null);
+            for (int i = 0; i < 3; i++) { // first calls build the table and grow the staging buffers
+                renderer.render(frame, 0, voi, grey);
+                renderer.renderArgb(frame, 0, voi, argb);
+            }
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 50; i++) {
+                renderer.render(frame, 0, voi, grey);
+                renderer.renderArgb(frame, 0, voi, argb);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 4096, fn + ": 100 renders allocated " + allocated + " bytes");
+        }
+    }
+
+    @Test
     void theClampedLoopIsFoundForATypicalCtWindow() {
         AffineGrey affine = AffineGrey.of(new ModalityLut.Rescale(1, -1024, null), new Voi.Window(40, 400),
                 PresentationLut.Shape.IDENTITY);
