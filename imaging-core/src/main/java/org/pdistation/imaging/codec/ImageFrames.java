@@ -103,6 +103,19 @@ public final class ImageFrames implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes over the read buffer of {@code previous} (which stays usable: should it read again it allocates a new
+     * one), so that a reader moving from file to file, as a scroll through a series of single-frame files does,
+     * allocates no new buffer per file: a 512×512×16-bit frame's buffer is a humongous G1 object, and one per slice
+     * fills the young generation and brings collection pauses into the frame time.
+     */
+    public void reuseBuffersOf(ImageFrames previous) {
+        if (previous != null && previous != this && previous.scratch.length > scratch.length) {
+            scratch = previous.scratch;
+            previous.scratch = new byte[0];
+        }
+    }
+
     /** Decodes frame {@code n} (0-based) into {@code dst} as stored values ({@link FrameBuffer#normalize}). */
     public Photometric readFrame(int n, FrameBuffer dst) throws FrameException {
         Photometric p = readRawFrame(n, dst);

@@ -25,6 +25,11 @@ import org.pdistation.imaging.data.Tag;
 public final class GreyscaleRenderer {
     /** Output staging for direct buffers; the reason a renderer is used by one thread at a time. */
     private byte[] scratch = new byte[0];
+    /** ARGB staging for direct IntBuffers, for the same reason. */
+    private int[] argbScratch = new int[0];
+    private ModalityLut lastModality;
+    private Voi lastVoi;
+    private LutCache.Tables lastTables;
     private final ImageDescriptor desc;
     private final Dataset dataset;
     private final LutCache cache;
@@ -177,7 +182,10 @@ public final class GreyscaleRenderer {
             int o = dst.arrayOffset() + pos;
             // Stored values are normalised (masked or sign-extended to Bits Stored), so every value is inside the
             // table and the affine loop gives the table's byte for it.
-            if (tables.affine != null && data.kind() == FrameBuffer.Kind.SHORT
+            if (tables.clamped != null && data.kind() == FrameBuffer.Kind.SHORT
+                    && (desc.signed() || desc.bitsStored() <= 15)) {
+                tables.clamped.render(data.shorts(), n, out, o);
+            } else if (tables.affine != null && data.kind() == FrameBuffer.Kind.SHORT
                     && (desc.signed() || desc.bitsStored() <= 15)) {
                 tables.affine.render(data.shorts(), n, out, o);
             } else if (tables.affine != null && data.kind() == FrameBuffer.Kind.BYTE && !desc.signed()) {
@@ -212,7 +220,22 @@ public final class GreyscaleRenderer {
             }
             return;
         }
-        int[] table = entry(m, voi).argb();
+        LutCache.Tables tables = entry(m, voi);
+        if (tables.clamped != null && data.kind() == FrameBuffer.Kind.SHORT
+                && (desc.signed() || desc.bitsStored() <= 15)) {
+            // The clamped-affine loop straight to ARGB ints (vectorised: the store is int-wide, so the grey level
+            // may be widened with integer arithmetic), into the caller's array or a reused one, then one bulk
+            // copy: a per-pixel put into a direct IntBuffer is not vectorised.
+            if (dst.hasArray()) {
+                tables.clamped.renderArgb(data.shorts(), n, dst.array(), dst.arrayOffset() + pos);
+            } else {
+                if (argbScratch.length < n) argbScratch = new int[n];
+                tables.clamped.renderArgb(data.shorts(), n, argbScratch, 0);
+                dst.put(pos, argbScratch, 0, n);
+            }
+            return;
+        }
+        int[] table = tables.argb();
         int mask = table.length - 1;
         int offset = desc.signed() ? table.length >> 1 : 0;
         if (data.kind() == FrameBuffer.Kind.SHORT) {
@@ -239,6 +262,17 @@ public final class GreyscaleRenderer {
     }
 
     private LutCache.Tables entry(ModalityLut m, Voi voi) {
+        // The last parameters, kept here: scrolling and cine render frame after frame with the same ones, and the
+        // cache key and its builder would otherwise be allocated on every call.
+        if (m == lastModality && voi.equals(lastVoi)) return lastTables;
+        LutCache.Tables t = lookup(m, voi);
+        lastModality = m;
+        lastVoi = voi;
+        lastTables = t;
+        return t;
+    }
+
+    private LutCache.Tables lookup(ModalityLut m, Voi voi) {
         int bits = desc.bitsStored();
         boolean signed = desc.signed();
         LutCache.Key key = new LutCache.Key(m, voi, presentation, bits, signed);
@@ -254,7 +288,7 @@ public final class GreyscaleRenderer {
             } else {
                 for (int i = 0; i < size; i++) t[i] = (byte) grey(i - offset, m, voi, presentation);
             }
-            return new LutCache.Tables(t, affine);
+            return new LutCache.Tables(t, affine, affine == null ? null : ClampedAffineGrey.of(affine, t, offset));
         });
     }
 

@@ -20,11 +20,14 @@ public final class LutCache {
     static final class Tables {
         final byte[] grey;
         final AffineGrey affine;
+        /** The affine map with its clamp on the input side, where it gives exactly {@code grey}; else null. */
+        final ClampedAffineGrey clamped;
         private int[] argb;
 
-        Tables(byte[] grey, AffineGrey affine) {
+        Tables(byte[] grey, AffineGrey affine, ClampedAffineGrey clamped) {
             this.grey = grey;
             this.affine = affine;
+            this.clamped = clamped;
         }
 
         synchronized int[] argb() {

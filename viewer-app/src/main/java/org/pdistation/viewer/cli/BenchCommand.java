@@ -149,7 +149,7 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "window", description = "Window 16-bit -> 8-bit at 512^2 and 4096^2 against a plain copy of the same bytes.")
+    @Command(name = "window", description = "Window 16-bit -> 8-bit at 512^2 and 4096^2 against a plain copy of the same bytes; colour to ARGB MP/s.")
     static final class Window implements Callable<Integer> {
         @CommandLine.Mixin
         Common common = new Common();
@@ -161,8 +161,13 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             int pairs = Math.max(5, common.pairs) * 6 + 1;
-            out.println(org.pdistation.imaging.render.WindowBenchmark.run(512, pairs * 10).line() + "   (ms; ratio = ours/copy)");
-            out.println(org.pdistation.imaging.render.WindowBenchmark.run(4096, pairs).line() + "   (ms; ratio = ours/copy)");
+            for (var r : new org.pdistation.imaging.render.WindowBenchmark.Result[] {
+                    org.pdistation.imaging.render.WindowBenchmark.run(512, pairs * 10),
+                    org.pdistation.imaging.render.WindowBenchmark.run(4096, pairs)}) {
+                out.println(r.line() + "   (ms; ratio = ours/copy of the input short[], 2 bytes a pixel)");
+                out.println(r.detailLines());
+            }
+            for (String line : org.pdistation.imaging.render.colour.ColourBenchmark.run(512, pairs)) out.println(line);
             out.flush();
             return 0;
         }

@@ -21,6 +21,7 @@ import org.pdistation.imaging.codec.Photometric;
  */
 public final class OpenCvJpeg2000Decoder implements FrameDecoder {
     private final byte[] one = new byte[1];
+    private final byte[] boxes = new byte[Jp2Box.PREFIX];
 
     @Override
     public Photometric decode(byte[] src, int offset, int length, ImageDescriptor desc, FrameBuffer dst)
@@ -35,9 +36,15 @@ public final class OpenCvJpeg2000Decoder implements FrameDecoder {
         Mat encoded = null;
         Mat decoded = null;
         try {
-            encoded = new Mat(1, h.codestreamLength(), CvType.CV_8UC1);
-            encoded.put(0, 0, src, h.codestreamOffset(), h.codestreamLength());
-            if (h.signed()) clearSignBits(encoded, h);
+            // HTJ2K codestreams go bare: the JP2 boxes are for T.800 part 1 codestreams.
+            int at = h.highThroughput() || h.codestreamLength() > Integer.MAX_VALUE - Jp2Box.PREFIX ? 0 : Jp2Box.PREFIX;
+            encoded = new Mat(1, at + h.codestreamLength(), CvType.CV_8UC1);
+            if (at > 0) {
+                Jp2Box.prefix(h, h.codestreamLength(), boxes);
+                encoded.put(0, 0, boxes);
+            }
+            encoded.put(0, at, src, h.codestreamOffset(), h.codestreamLength());
+            if (h.signed()) clearSignBits(encoded, h, at);
             decoded = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_UNCHANGED);
             if (decoded == null || decoded.empty()) {
                 throw new CodecException("OpenJPEG could not decode the " + (h.highThroughput() ? "HTJ2K" : "JPEG 2000")
@@ -84,8 +91,8 @@ public final class OpenCvJpeg2000Decoder implements FrameDecoder {
         }
     }
 
-    private void clearSignBits(Mat encoded, J2kHeader h) {
-        int base = h.ssizOffset() - h.codestreamOffset();
+    private void clearSignBits(Mat encoded, J2kHeader h, int at) {
+        int base = at + h.ssizOffset() - h.codestreamOffset();
         for (int c = 0; c < h.components(); c++) {
             encoded.get(0, base + 3 * c, one);
             one[0] &= 0x7F;

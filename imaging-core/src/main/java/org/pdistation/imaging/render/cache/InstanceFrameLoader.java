@@ -31,7 +31,9 @@ public final class InstanceFrameLoader implements FrameLoader<InstanceRef>, Auto
             f.close();
             opened.remove(f);
         }
+        ImageFrames previous = f;
         f = ImageFrames.open(path);
+        f.reuseBuffersOf(previous);
         current.set(f);
         opened.add(f);
         return f;

@@ -177,7 +177,8 @@ public final class ColourRenderer {
         }
     }
 
+    /** 0…255 without branches (see {@link YbrTables#clamp}). */
     private static int clamp(int v) {
-        return v < 0 ? 0 : Math.min(v, 255);
+        return YbrTables.clamp(v << 16);
     }
 }
