@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -51,7 +52,9 @@ public final class Association implements Closeable {
 
     private final Socket socket;
     private final InputStream in;
-    private final OutputStream out;
+    private final WriteWatchdog out;
+    /** The socket's channel where it has one and speaks plain TCP: file bytes go to it without a heap copy. */
+    private final SocketChannel channel;
     private final PduReader reader;
     private final NetOptions options;
     private final AssociateRq request;
@@ -68,6 +71,7 @@ public final class Association implements Closeable {
         this.in = in;
         // Java sockets have no write timeout: the watchdog gives writes the same limit as reads (NetOptions).
         this.out = new WriteWatchdog(socket, socket.getOutputStream(), options.readTimeout());
+        this.channel = socket instanceof javax.net.ssl.SSLSocket ? null : socket.getChannel();
         this.reader = new PduReader(in, options.maxPduLength());
         this.options = options;
         this.request = request;
@@ -105,7 +109,9 @@ public final class Association implements Closeable {
     /** As {@link #connect(String, int, AssociateRq, NetOptions)} with a socket factory (e.g. TLS). */
     public static Association connect(SocketFactory factory, String host, int port, AssociateRq request,
                                       NetOptions options) throws IOException {
-        Socket s = factory.createSocket();
+        // A plain socket is made from a SocketChannel so that file data can be sent with FileChannel.transferTo
+        // (sendfile); other factories (TLS) keep their own sockets and the stream path.
+        Socket s = factory == SocketFactory.getDefault() ? SocketChannel.open().socket() : factory.createSocket();
         try {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), millis(options.connectTimeout()));
@@ -255,22 +261,37 @@ public final class Association implements Closeable {
         sendBytes(contextId, false, data, 0, data.length);
     }
 
-    /** Streams {@code length} bytes of a file from {@code position} as data PDVs, one chunk at a time. */
-    public void sendData(int contextId, FileChannel channel, long position, long length) throws IOException {
+    /**
+     * Sends {@code length} bytes of a file from {@code position} as data PDVs no larger than the peer accepts. Over
+     * plain TCP, on a platform thread, each PDV's bytes go from the file to the socket by
+     * {@link FileChannel#transferTo} (sendfile: no copy through the heap); over TLS, or on a virtual thread (whose
+     * socket is non-blocking underneath, so sendfile would return at once), they are read into the send buffer
+     * and written through the socket's stream.
+     */
+    public void sendData(int contextId, FileChannel file, long position, long length) throws IOException {
         int room = sendBuf.length - PDATA_OVERHEAD;
         long sent = 0;
         try {
+            if (channel != null && position + length > file.size()) {
+                throw new EOFException("file ends at " + file.size() + ", before the data set's end at "
+                        + (position + length));
+            }
             do {
                 int n = (int) Math.min(room, length - sent);
-                ByteBuffer bb = ByteBuffer.wrap(sendBuf, PDATA_OVERHEAD, n);
-                while (bb.hasRemaining()) {
-                    if (channel.read(bb, position + sent + bb.position() - PDATA_OVERHEAD) < 0) {
-                        throw new EOFException("file ended " + (length - sent - bb.position() + PDATA_OVERHEAD)
-                                + " bytes early at offset " + (position + sent + bb.position() - PDATA_OVERHEAD));
-                    }
-                }
+                long at = position + sent;
                 sent += n;
-                writePdu(contextId, false, sent == length, n);
+                if (channel != null && !Thread.currentThread().isVirtual()) {
+                    writePduHeader(contextId, false, sent == length, n);
+                    long done = out.transfer(file, at, n, channel);
+                    if (done < n) {
+                        // The channel took nothing more (e.g. it is non-blocking): the rest through the buffer.
+                        readFully(file, at + done, (int) (n - done));
+                        out.write(sendBuf, PDATA_OVERHEAD, (int) (n - done));
+                    }
+                } else {
+                    readFully(file, at, n);
+                    writePdu(contextId, false, sent == length, n);
+                }
             } while (sent < length);
         } catch (IOException e) {
             if (e instanceof EOFException) {
@@ -280,6 +301,17 @@ public final class Association implements Closeable {
                 fail(e);
             }
             throw e;
+        }
+    }
+
+    /** Fills sendBuf after the PDU header with {@code n} bytes of {@code file} from {@code at}. */
+    private void readFully(FileChannel file, long at, int n) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(sendBuf, PDATA_OVERHEAD, n);
+        while (bb.hasRemaining()) {
+            long where = at + bb.position() - PDATA_OVERHEAD;
+            if (file.read(bb, where) < 0) {
+                throw new EOFException("file ended " + bb.remaining() + " bytes early at offset " + where);
+            }
         }
     }
 
@@ -341,16 +373,25 @@ public final class Association implements Closeable {
     /** PS3.8 9.3.5 and E.2: one P-DATA-TF with one PDV of {@code n} bytes already in sendBuf. */
     private void writePdu(int contextId, boolean command, boolean last, int n) throws IOException {
         checkOpen();
-        int pduLength = n + 6;
-        int itemLength = n + 2;
+        putPduHeader(contextId, command, last, n);
+        out.write(sendBuf, 0, n + PDATA_OVERHEAD);
+    }
+
+    /** Only the P-DATA-TF and PDV headers of a PDV of {@code n} bytes that the caller sends next. */
+    private void writePduHeader(int contextId, boolean command, boolean last, int n) throws IOException {
+        checkOpen();
+        putPduHeader(contextId, command, last, n);
+        out.write(sendBuf, 0, PDATA_OVERHEAD);
+    }
+
+    private void putPduHeader(int contextId, boolean command, boolean last, int n) {
         byte[] b = sendBuf;
         b[0] = Pdu.P_DATA_TF;
         b[1] = 0;
-        putInt(b, 2, pduLength);
-        putInt(b, 6, itemLength);
+        putInt(b, 2, n + 6);
+        putInt(b, 6, n + 2);
         b[10] = (byte) contextId;
         b[11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
-        out.write(b, 0, n + PDATA_OVERHEAD);
     }
 
     private static void putInt(byte[] b, int at, int v) {
