@@ -244,6 +244,11 @@ public final class Association implements Closeable {
         return null;
     }
 
+    /** Whether the association runs over TLS (PS3.15 B.1). */
+    public boolean isSecure() {
+        return socket instanceof javax.net.ssl.SSLSocket;
+    }
+
     public boolean isOpen() {
         return !closed;
     }
@@ -294,14 +299,21 @@ public final class Association implements Closeable {
                 }
             } while (sent < length);
         } catch (IOException e) {
-            if (e instanceof EOFException) {
-                // A local file problem: abort so that the peer does not keep a partial instance.
-                abort();
-            } else {
-                fail(e);
-            }
-            throw e;
+            throw dataFailed(e);
         }
+    }
+
+    /**
+     * Ends the association after a failed data send: an early end of the local data (EOFException) is aborted
+     * so that the peer does not keep a partial instance; a broken connection is just closed.
+     */
+    private IOException dataFailed(IOException e) {
+        if (e instanceof EOFException) {
+            abort();
+        } else {
+            fail(e);
+        }
+        return e;
     }
 
     /** Fills sendBuf after the PDU header with {@code n} bytes of {@code file} from {@code at}. */
@@ -334,12 +346,7 @@ public final class Association implements Closeable {
                 writePdu(contextId, false, sent == length, n);
             } while (sent < length);
         } catch (IOException e) {
-            if (e instanceof EOFException) {
-                abort();
-            } else {
-                fail(e);
-            }
-            throw e;
+            throw dataFailed(e);
         }
     }
 
@@ -487,17 +494,7 @@ public final class Association implements Closeable {
                 if (last) {
                     return -1;
                 }
-                Pdv pdv = nextPdv(false);
-                if (pdv.command()) {
-                    throw protocolError("command PDV in the middle of a data set");
-                }
-                if (contextId >= 0 && pdv.contextId() != contextId) {
-                    throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
-                }
-                contextId = pdv.contextId();
-                cur = pdv.data();
-                pos = 0;
-                last = pdv.last();
+                nextFragment();
             }
             int n = Math.min(len, cur.length - pos);
             System.arraycopy(cur, pos, b, off, n);
@@ -522,18 +519,23 @@ public final class Association implements Closeable {
                 if (last) {
                     return total;
                 }
-                Pdv pdv = nextPdv(false);
-                if (pdv.command()) {
-                    throw protocolError("command PDV in the middle of a data set");
-                }
-                if (contextId >= 0 && pdv.contextId() != contextId) {
-                    throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
-                }
-                contextId = pdv.contextId();
-                cur = pdv.data();
-                pos = 0;
-                last = pdv.last();
+                nextFragment();
             }
+        }
+
+        /** PS3.8 9.3.5: the next PDV of this data set, on the same context, not a command. */
+        private void nextFragment() throws IOException {
+            Pdv pdv = nextPdv(false);
+            if (pdv.command()) {
+                throw protocolError("command PDV in the middle of a data set");
+            }
+            if (contextId >= 0 && pdv.contextId() != contextId) {
+                throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
+            }
+            contextId = pdv.contextId();
+            cur = pdv.data();
+            pos = 0;
+            last = pdv.last();
         }
 
         @Override
