@@ -61,6 +61,10 @@ public final class Association implements Closeable {
     private final AssociateAc accept;
     private final Map<Integer, PresentationContext> contexts;
     private final byte[] sendBuf;
+    /** sendBuf as a buffer for file reads (made once: no allocation per PDU). */
+    private final ByteBuffer sendView;
+    /** On a virtual thread with a channel: whole PDUs read and written without a heap copy; made when needed. */
+    private ByteBuffer directBuf;
     private final ArrayDeque<Pdv> pending = new ArrayDeque<>();
     private int nextMessageId = 1;
     private boolean closed;
@@ -93,6 +97,7 @@ public final class Association implements Closeable {
         int chunk = peerMax <= 0 || peerMax > UNLIMITED_CHUNK ? UNLIMITED_CHUNK : (int) peerMax;
         // PS3.8 9.3.5: the max length bounds the PDV items of a P-DATA-TF, i.e. the PDU minus its 6-byte header.
         this.sendBuf = new byte[Math.max(chunk, 64) + 6];
+        this.sendView = ByteBuffer.wrap(sendBuf);
     }
 
     // ------------------------------------------------------------------ establishing
@@ -268,10 +273,9 @@ public final class Association implements Closeable {
 
     /**
      * Sends {@code length} bytes of a file from {@code position} as data PDVs no larger than the peer accepts. Over
-     * plain TCP, on a platform thread, each PDV's bytes go from the file to the socket by
-     * {@link FileChannel#transferTo} (sendfile: no copy through the heap); over TLS, or on a virtual thread (whose
-     * socket is non-blocking underneath, so sendfile would return at once), they are read into the send buffer
-     * and written through the socket's stream.
+     * plain TCP on a platform thread each PDV's bytes go from the file to the socket by
+     * {@link FileChannel#transferTo} (sendfile: no copy in user space); on a virtual thread through a direct buffer
+     * (no heap copy); over TLS they are read into the send buffer and written through the TLS stream.
      */
     public void sendData(int contextId, FileChannel file, long position, long length) throws IOException {
         int room = sendBuf.length - PDATA_OVERHEAD;
@@ -290,11 +294,21 @@ public final class Association implements Closeable {
                     long done = out.transfer(file, at, n, channel);
                     if (done < n) {
                         // The channel took nothing more (e.g. it is non-blocking): the rest through the buffer.
-                        readFully(file, at + done, (int) (n - done));
+                        readFully(file, at + done, (int) (n - done), sendView);
                         out.write(sendBuf, PDATA_OVERHEAD, (int) (n - done));
                     }
+                } else if (channel != null) {
+                    // A virtual thread's socket is non-blocking underneath (sendfile would return at once): the
+                    // PDU is read into a direct buffer and written by the channel, which parks the thread.
+                    if (directBuf == null) {
+                        directBuf = ByteBuffer.allocateDirect(sendBuf.length);
+                    }
+                    readFully(file, at, n, directBuf);
+                    putPduHeader(contextId, false, sent == length, n);
+                    directBuf.put(0, sendBuf, 0, PDATA_OVERHEAD).position(0);
+                    out.write(directBuf, channel);
                 } else {
-                    readFully(file, at, n);
+                    readFully(file, at, n, sendView);
                     writePdu(contextId, false, sent == length, n);
                 }
             } while (sent < length);
@@ -316,13 +330,13 @@ public final class Association implements Closeable {
         return e;
     }
 
-    /** Fills sendBuf after the PDU header with {@code n} bytes of {@code file} from {@code at}. */
-    private void readFully(FileChannel file, long at, int n) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(sendBuf, PDATA_OVERHEAD, n);
-        while (bb.hasRemaining()) {
-            long where = at + bb.position() - PDATA_OVERHEAD;
-            if (file.read(bb, where) < 0) {
-                throw new EOFException("file ended " + bb.remaining() + " bytes early at offset " + where);
+    /** Fills {@code buf} after the PDU header with {@code n} bytes of {@code file} from {@code at}. */
+    private static void readFully(FileChannel file, long at, int n, ByteBuffer buf) throws IOException {
+        buf.clear().position(PDATA_OVERHEAD).limit(PDATA_OVERHEAD + n);
+        while (buf.hasRemaining()) {
+            long where = at + buf.position() - PDATA_OVERHEAD;
+            if (file.read(buf, where) < 0) {
+                throw new EOFException("file ended " + buf.remaining() + " bytes early at offset " + where);
             }
         }
     }

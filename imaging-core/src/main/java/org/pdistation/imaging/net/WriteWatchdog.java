@@ -76,6 +76,21 @@ final class WriteWatchdog extends OutputStream {
         }
     }
 
+    /** Writes all of {@code buf} to {@code socketChannel} under the same limit. */
+    void write(java.nio.ByteBuffer buf, WritableByteChannel socketChannel) throws IOException {
+        startGuard();
+        writingSince = System.nanoTime() | 1;
+        try {
+            while (buf.hasRemaining()) {
+                socketChannel.write(buf);
+            }
+        } catch (IOException e) {
+            throw fired ? timeout() : e;
+        } finally {
+            writingSince = 0;
+        }
+    }
+
     private SocketTimeoutException timeout() {
         return new SocketTimeoutException("the peer read nothing for " + limit.toMillis()
                 + " ms while we were sending (write timeout); connection closed");

@@ -74,6 +74,28 @@ class StoreScuSourcesTest {
         }
     }
 
+    @Test
+    void sendingFromAVirtualThreadGoesThroughTheDirectBufferAndArrivesExactly(@TempDir Path dir) throws Exception {
+        List<Path> files = new SyntheticCtStudy(64, 10, 12).write(dir.resolve("in"), 3);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        List<StoreScu.Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        try (DicomServer s = DicomServer.start(new DicomServer.Config("OURSCP", "127.0.0.1", 0, Set.of(), 4,
+                NetOptions.DEFAULT.withMaxPduLength(4096)), new FolderSink(out))) {
+            StoreScu scu = new StoreScu(new RemoteAe("OURSCP", "127.0.0.1", s.port()), "PDI", NetOptions.DEFAULT);
+            List<StoreSource> sources = new ArrayList<>();
+            for (Path f : files) {
+                sources.add(StoreSource.of(f));
+            }
+            Thread.ofVirtual().start(() -> scu.storeOn(sources, sent::add)).join();
+        }
+        assertEquals(3, sent.size());
+        sent.forEach(x -> assertEquals(StoreResult.Outcome.STORED, x.result().outcome(), x.result().describe()));
+        Map<String, Path> got = StoreScuInteropTest.bySopInstance(out);
+        for (Path f : files) {
+            assertArrayEquals(dataSet(f), dataSet(got.get(StoreSource.of(f).sopInstanceUid())));
+        }
+    }
+
     /** A data set held in memory: the kind of source that is not a file as it is (no slice). */
     private record MemorySource(StoreSource of, byte[] bytes) implements StoreSource {
         @Override public Path file() { return of.file(); }
