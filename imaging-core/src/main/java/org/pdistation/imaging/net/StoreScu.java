@@ -62,7 +62,8 @@ public final class StoreScu {
 
     /**
      * Sends every file as it is; one result per file, in no particular order across associations. {@code listener}
-     * is called from the sending threads as each result is final (it must be thread-safe).
+     * is called from the sending threads as each result is final (it must be thread-safe). Each association's
+     * thread reads the headers of its own share, so that reading overlaps sending.
      */
     public List<StoreResult> store(List<Path> files, int associations, Consumer<StoreResult> listener)
             throws InterruptedException {
@@ -71,15 +72,17 @@ public final class StoreScu {
             results.add(r);
             listener.accept(r);
         };
-        List<StoreSource> sources = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                sources.add(StoreSource.of(f));
-            } catch (IOException | RuntimeException e) {
-                sink.accept(new StoreResult(f, null, null, "cannot read: " + e.getMessage()));
+        inParallel(shares(files, associations), share -> {
+            List<StoreSource> sources = new ArrayList<>();
+            for (Path f : share) {
+                try {
+                    sources.add(StoreSource.of(f));
+                } catch (IOException | RuntimeException e) {
+                    sink.accept(new StoreResult(f, null, null, "cannot read: " + e.getMessage()));
+                }
             }
-        }
-        send(sources, associations, s -> sink.accept(s.result()));
+            sendWithRetries(sources, s -> sink.accept(s.result()));
+        });
         return List.copyOf(results);
     }
 
@@ -89,23 +92,32 @@ public final class StoreScu {
      */
     public void send(List<? extends StoreSource> sources, int associations, Consumer<Sent> listener)
             throws InterruptedException {
-        int n = Math.max(1, Math.min(associations, sources.size()));
-        if (n == 1) {
-            sendWithRetries(List.copyOf(sources), listener);
-            return;
-        }
-        // Round-robin shares: generated series put neighbouring (similar-sized) files next to each other.
-        List<List<StoreSource>> shares = new ArrayList<>();
+        inParallel(StoreScu.<StoreSource>shares(sources, associations), share -> sendWithRetries(share, listener));
+    }
+
+    /** Round-robin shares, one per association: a series' neighbouring (similar-sized) files are spread evenly. */
+    private static <T> List<List<T>> shares(List<? extends T> items, int associations) {
+        int n = Math.max(1, Math.min(associations, items.size()));
+        List<List<T>> shares = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             shares.add(new ArrayList<>());
         }
-        for (int i = 0; i < sources.size(); i++) {
-            shares.get(i % n).add(sources.get(i));
+        for (int i = 0; i < items.size(); i++) {
+            shares.get(i % n).add(items.get(i));
+        }
+        return shares;
+    }
+
+    /** One share on the caller's thread, several each on its own thread. */
+    private static <T> void inParallel(List<List<T>> shares, Consumer<List<T>> work) throws InterruptedException {
+        if (shares.size() == 1) {
+            work.accept(shares.get(0));
+            return;
         }
         List<Thread> threads = new ArrayList<>();
-        for (List<StoreSource> share : shares) {
+        for (List<T> share : shares) {
             // Platform threads: few, and each can hand file bytes to its socket with sendfile (Association).
-            threads.add(Thread.ofPlatform().daemon().name("store-scu").start(() -> sendWithRetries(share, listener)));
+            threads.add(Thread.ofPlatform().daemon().name("store-scu").start(() -> work.accept(share)));
         }
         for (Thread t : threads) {
             t.join();
