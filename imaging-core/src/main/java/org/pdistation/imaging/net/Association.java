@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -51,13 +52,19 @@ public final class Association implements Closeable {
 
     private final Socket socket;
     private final InputStream in;
-    private final OutputStream out;
+    private final WriteWatchdog out;
+    /** The socket's channel where it has one and speaks plain TCP: file bytes go to it without a heap copy. */
+    private final SocketChannel channel;
     private final PduReader reader;
     private final NetOptions options;
     private final AssociateRq request;
     private final AssociateAc accept;
     private final Map<Integer, PresentationContext> contexts;
     private final byte[] sendBuf;
+    /** sendBuf as a buffer for file reads (made once: no allocation per PDU). */
+    private final ByteBuffer sendView;
+    /** On a virtual thread with a channel: whole PDUs read and written without a heap copy; made when needed. */
+    private ByteBuffer directBuf;
     private final ArrayDeque<Pdv> pending = new ArrayDeque<>();
     private int nextMessageId = 1;
     private boolean closed;
@@ -68,6 +75,7 @@ public final class Association implements Closeable {
         this.in = in;
         // Java sockets have no write timeout: the watchdog gives writes the same limit as reads (NetOptions).
         this.out = new WriteWatchdog(socket, socket.getOutputStream(), options.readTimeout());
+        this.channel = socket instanceof javax.net.ssl.SSLSocket ? null : socket.getChannel();
         this.reader = new PduReader(in, options.maxPduLength());
         this.options = options;
         this.request = request;
@@ -89,6 +97,7 @@ public final class Association implements Closeable {
         int chunk = peerMax <= 0 || peerMax > UNLIMITED_CHUNK ? UNLIMITED_CHUNK : (int) peerMax;
         // PS3.8 9.3.5: the max length bounds the PDV items of a P-DATA-TF, i.e. the PDU minus its 6-byte header.
         this.sendBuf = new byte[Math.max(chunk, 64) + 6];
+        this.sendView = ByteBuffer.wrap(sendBuf);
     }
 
     // ------------------------------------------------------------------ establishing
@@ -105,7 +114,9 @@ public final class Association implements Closeable {
     /** As {@link #connect(String, int, AssociateRq, NetOptions)} with a socket factory (e.g. TLS). */
     public static Association connect(SocketFactory factory, String host, int port, AssociateRq request,
                                       NetOptions options) throws IOException {
-        Socket s = factory.createSocket();
+        // A plain socket is made from a SocketChannel so that file data can be sent with FileChannel.transferTo
+        // (sendfile); other factories (TLS) keep their own sockets and the stream path.
+        Socket s = factory == SocketFactory.getDefault() ? SocketChannel.open().socket() : factory.createSocket();
         try {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), millis(options.connectTimeout()));
@@ -238,6 +249,11 @@ public final class Association implements Closeable {
         return null;
     }
 
+    /** Whether the association runs over TLS (PS3.15 B.1). */
+    public boolean isSecure() {
+        return socket instanceof javax.net.ssl.SSLSocket;
+    }
+
     public boolean isOpen() {
         return !closed;
     }
@@ -255,31 +271,73 @@ public final class Association implements Closeable {
         sendBytes(contextId, false, data, 0, data.length);
     }
 
-    /** Streams {@code length} bytes of a file from {@code position} as data PDVs, one chunk at a time. */
-    public void sendData(int contextId, FileChannel channel, long position, long length) throws IOException {
+    /**
+     * Sends {@code length} bytes of a file from {@code position} as data PDVs no larger than the peer accepts. Over
+     * plain TCP on a platform thread each PDV's bytes go from the file to the socket by
+     * {@link FileChannel#transferTo} (sendfile: no copy in user space); on a virtual thread through a direct buffer
+     * (no heap copy); over TLS they are read into the send buffer and written through the TLS stream.
+     */
+    public void sendData(int contextId, FileChannel file, long position, long length) throws IOException {
         int room = sendBuf.length - PDATA_OVERHEAD;
         long sent = 0;
         try {
+            if (channel != null && position + length > file.size()) {
+                throw new EOFException("file ends at " + file.size() + ", before the data set's end at "
+                        + (position + length));
+            }
             do {
                 int n = (int) Math.min(room, length - sent);
-                ByteBuffer bb = ByteBuffer.wrap(sendBuf, PDATA_OVERHEAD, n);
-                while (bb.hasRemaining()) {
-                    if (channel.read(bb, position + sent + bb.position() - PDATA_OVERHEAD) < 0) {
-                        throw new EOFException("file ended " + (length - sent - bb.position() + PDATA_OVERHEAD)
-                                + " bytes early at offset " + (position + sent + bb.position() - PDATA_OVERHEAD));
-                    }
-                }
+                long at = position + sent;
                 sent += n;
-                writePdu(contextId, false, sent == length, n);
+                if (channel != null && !Thread.currentThread().isVirtual()) {
+                    writePduHeader(contextId, false, sent == length, n);
+                    long done = out.transfer(file, at, n, channel);
+                    if (done < n) {
+                        // The channel took nothing more (e.g. it is non-blocking): the rest through the buffer.
+                        readFully(file, at + done, (int) (n - done), sendView);
+                        out.write(sendBuf, PDATA_OVERHEAD, (int) (n - done));
+                    }
+                } else if (channel != null) {
+                    // A virtual thread's socket is non-blocking underneath (sendfile would return at once): the
+                    // PDU is read into a direct buffer and written by the channel, which parks the thread.
+                    if (directBuf == null) {
+                        directBuf = ByteBuffer.allocateDirect(sendBuf.length);
+                    }
+                    readFully(file, at, n, directBuf);
+                    putPduHeader(contextId, false, sent == length, n);
+                    directBuf.put(0, sendBuf, 0, PDATA_OVERHEAD).position(0);
+                    out.write(directBuf, channel);
+                } else {
+                    readFully(file, at, n, sendView);
+                    writePdu(contextId, false, sent == length, n);
+                }
             } while (sent < length);
         } catch (IOException e) {
-            if (e instanceof EOFException) {
-                // A local file problem: abort so that the peer does not keep a partial instance.
-                abort();
-            } else {
-                fail(e);
+            throw dataFailed(e);
+        }
+    }
+
+    /**
+     * Ends the association after a failed data send: an early end of the local data (EOFException) is aborted
+     * so that the peer does not keep a partial instance; a broken connection is just closed.
+     */
+    private IOException dataFailed(IOException e) {
+        if (e instanceof EOFException) {
+            abort();
+        } else {
+            fail(e);
+        }
+        return e;
+    }
+
+    /** Fills {@code buf} after the PDU header with {@code n} bytes of {@code file} from {@code at}. */
+    private static void readFully(FileChannel file, long at, int n, ByteBuffer buf) throws IOException {
+        buf.clear().position(PDATA_OVERHEAD).limit(PDATA_OVERHEAD + n);
+        while (buf.hasRemaining()) {
+            long where = at + buf.position() - PDATA_OVERHEAD;
+            if (file.read(buf, where) < 0) {
+                throw new EOFException("file ended " + buf.remaining() + " bytes early at offset " + where);
             }
-            throw e;
         }
     }
 
@@ -302,12 +360,7 @@ public final class Association implements Closeable {
                 writePdu(contextId, false, sent == length, n);
             } while (sent < length);
         } catch (IOException e) {
-            if (e instanceof EOFException) {
-                abort();
-            } else {
-                fail(e);
-            }
-            throw e;
+            throw dataFailed(e);
         }
     }
 
@@ -341,16 +394,25 @@ public final class Association implements Closeable {
     /** PS3.8 9.3.5 and E.2: one P-DATA-TF with one PDV of {@code n} bytes already in sendBuf. */
     private void writePdu(int contextId, boolean command, boolean last, int n) throws IOException {
         checkOpen();
-        int pduLength = n + 6;
-        int itemLength = n + 2;
+        putPduHeader(contextId, command, last, n);
+        out.write(sendBuf, 0, n + PDATA_OVERHEAD);
+    }
+
+    /** Only the P-DATA-TF and PDV headers of a PDV of {@code n} bytes that the caller sends next. */
+    private void writePduHeader(int contextId, boolean command, boolean last, int n) throws IOException {
+        checkOpen();
+        putPduHeader(contextId, command, last, n);
+        out.write(sendBuf, 0, PDATA_OVERHEAD);
+    }
+
+    private void putPduHeader(int contextId, boolean command, boolean last, int n) {
         byte[] b = sendBuf;
         b[0] = Pdu.P_DATA_TF;
         b[1] = 0;
-        putInt(b, 2, pduLength);
-        putInt(b, 6, itemLength);
+        putInt(b, 2, n + 6);
+        putInt(b, 6, n + 2);
         b[10] = (byte) contextId;
         b[11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
-        out.write(b, 0, n + PDATA_OVERHEAD);
     }
 
     private static void putInt(byte[] b, int at, int v) {
@@ -446,17 +508,7 @@ public final class Association implements Closeable {
                 if (last) {
                     return -1;
                 }
-                Pdv pdv = nextPdv(false);
-                if (pdv.command()) {
-                    throw protocolError("command PDV in the middle of a data set");
-                }
-                if (contextId >= 0 && pdv.contextId() != contextId) {
-                    throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
-                }
-                contextId = pdv.contextId();
-                cur = pdv.data();
-                pos = 0;
-                last = pdv.last();
+                nextFragment();
             }
             int n = Math.min(len, cur.length - pos);
             System.arraycopy(cur, pos, b, off, n);
@@ -481,18 +533,23 @@ public final class Association implements Closeable {
                 if (last) {
                     return total;
                 }
-                Pdv pdv = nextPdv(false);
-                if (pdv.command()) {
-                    throw protocolError("command PDV in the middle of a data set");
-                }
-                if (contextId >= 0 && pdv.contextId() != contextId) {
-                    throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
-                }
-                contextId = pdv.contextId();
-                cur = pdv.data();
-                pos = 0;
-                last = pdv.last();
+                nextFragment();
             }
+        }
+
+        /** PS3.8 9.3.5: the next PDV of this data set, on the same context, not a command. */
+        private void nextFragment() throws IOException {
+            Pdv pdv = nextPdv(false);
+            if (pdv.command()) {
+                throw protocolError("command PDV in the middle of a data set");
+            }
+            if (contextId >= 0 && pdv.contextId() != contextId) {
+                throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
+            }
+            contextId = pdv.contextId();
+            cur = pdv.data();
+            pos = 0;
+            last = pdv.last();
         }
 
         @Override

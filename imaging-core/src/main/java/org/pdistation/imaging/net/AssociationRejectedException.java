@@ -13,6 +13,12 @@ public final class AssociationRejectedException extends IOException {
         this.rejection = rejection;
     }
 
+    /** With what the requestor concludes from the rejection, e.g. that its user identity was refused. */
+    public AssociationRejectedException(AssociateRj rejection, String explanation) {
+        super(explanation + " (association rejected: " + rejection.describe() + ")");
+        this.rejection = rejection;
+    }
+
     public AssociateRj rejection() {
         return rejection;
     }

@@ -23,11 +23,14 @@ final class CommitmentScp {
     private final CommitmentPolicy policy;
     private final String aet;
     private final NetOptions options;
+    /** TLS client sockets for reports to a requestor that asked over TLS; null when the server has none. */
+    private final SocketFactory secureSockets;
 
-    CommitmentScp(CommitmentPolicy policy, String aet, NetOptions options) {
+    CommitmentScp(CommitmentPolicy policy, String aet, NetOptions options, SocketFactory secureSockets) {
         this.policy = policy;
         this.aet = aet;
         this.options = options;
+        this.secureSockets = secureSockets;
     }
 
     /** Serves an N-ACTION-RQ whose Action Information is still unread on {@code a}. */
@@ -74,10 +77,15 @@ final class CommitmentScp {
         RemoteAe destination = policy.destinationFor(a.callingAet());
         if (destination == null) {
             report(a, pc, policy.evaluate(tx, refs, true));
+        } else if (a.isSecure() && secureSockets == null) {
+            // PS3.15 B.1: what was asked over TLS is not answered in the clear; the requestor will time out.
+            LOG.warn("Storage Commitment report to {} not sent: the request came over TLS and this server has no"
+                    + " TLS client configuration", destination);
         } else {
+            SocketFactory sockets = a.isSecure() ? secureSockets : SocketFactory.getDefault();
             Thread.ofVirtual().name("commitment-report-" + destination).start(() -> {
                 try {
-                    reportOnNewAssociation(destination, policy.evaluate(tx, refs, false));
+                    reportOnNewAssociation(sockets, destination, policy.evaluate(tx, refs, false));
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Storage Commitment report to {} failed: {}", destination, e.getMessage());
                 }
@@ -85,9 +93,13 @@ final class CommitmentScp {
         }
     }
 
-    /** PS3.4 J.3.3.1.2 note 2: the same AE title as on the N-ACTION's association; the SCP role proposed. */
-    private void reportOnNewAssociation(RemoteAe destination, CommitmentResult result) throws IOException {
-        Association a = Dimse.open(SocketFactory.getDefault(), destination, aet,
+    /**
+     * PS3.4 J.3.3.1.2 note 2: the same AE title as on the N-ACTION's association; the SCP role proposed; over TLS
+     * when the N-ACTION came over TLS.
+     */
+    private void reportOnNewAssociation(SocketFactory sockets, RemoteAe destination, CommitmentResult result)
+            throws IOException {
+        Association a = Dimse.open(sockets, destination, aet,
                 List.of(new PresentationContextRq(1, StorageCommitment.SOP_CLASS, Dimse.UNCOMPRESSED)),
                 List.of(new RoleSelection(StorageCommitment.SOP_CLASS, false, true)), options);
         try {

@@ -18,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ServerSocketFactory;
+import javax.net.SocketFactory;
 
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Tag;
@@ -75,14 +76,28 @@ public final class DicomServer implements Closeable {
      * @param receiver   receives N-EVENT-REPORTs on associations a commitment SCP opens to us, or null
      * @param services   further DIMSE services, e.g. Query/Retrieve (PS3.4 C)
      * @param observer   told about every association when it ends (audit)
+     * @param secureSockets sockets for associations the server opens itself (a Storage Commitment report) when
+     *                   the association that asked for it was TLS: the same TLS configuration, so that nothing
+     *                   asked for securely is answered in the clear; null when the server has none (such a report
+     *                   is then not sent on a new association)
      */
     public record Hosting(CommitmentPolicy commitment, CommitmentReceiver receiver, List<DimseService> services,
-                          AssociationObserver observer) {
+                          AssociationObserver observer, SocketFactory secureSockets) {
         public static final Hosting NONE = new Hosting(null, null, List.of(), AssociationObserver.NONE);
 
         public Hosting {
             services = List.copyOf(services);
             observer = observer == null ? AssociationObserver.NONE : observer;
+        }
+
+        /** Without TLS sockets of our own. */
+        public Hosting(CommitmentPolicy commitment, CommitmentReceiver receiver, List<DimseService> services,
+                       AssociationObserver observer) {
+            this(commitment, receiver, services, observer, null);
+        }
+
+        public Hosting withSecureSockets(SocketFactory sockets) {
+            return new Hosting(commitment, receiver, services, observer, sockets);
         }
     }
 
@@ -106,7 +121,7 @@ public final class DicomServer implements Closeable {
         this.server = server;
         this.slots = new Semaphore(config.maxAssociations());
         this.commitmentScp = hosting.commitment() == null ? null
-                : new CommitmentScp(hosting.commitment(), config.aet(), config.options());
+                : new CommitmentScp(hosting.commitment(), config.aet(), config.options(), hosting.secureSockets());
         this.commitmentReceiver = hosting.receiver();
         this.policy = new ScpPolicy(config.aet(), config.allowedCalling(), config.options().maxPduLength(),
                 hosting.commitment() != null, hosting.receiver() != null, config.authenticator(),
@@ -148,6 +163,15 @@ public final class DicomServer implements Closeable {
     public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory,
                                     List<DimseService> services, AssociationObserver observer) throws IOException {
         return start(config, sink, factory, new Hosting(null, null, services, observer));
+    }
+
+    /**
+     * DICOM over TLS (PS3.15 B.1) with {@code tls}: the listening sockets, and the client sockets of associations
+     * the server opens itself (Storage Commitment reports to a TLS requestor).
+     */
+    public static DicomServer start(Config config, StorageSink sink, TlsConfig tls, Hosting hosting)
+            throws IOException {
+        return start(config, sink, tls.serverSocketFactory(), hosting.withSecureSockets(tls.socketFactory()));
     }
 
     /** Starts listening with everything {@code hosting} names served beside Verification and Storage. */

@@ -11,16 +11,13 @@ import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Tag;
 import org.pdistation.imaging.io.DicomReader;
 import org.pdistation.imaging.io.DicomWriter;
-import org.pdistation.imaging.io.Implementation;
 import org.pdistation.imaging.io.ReadOptions;
 import org.pdistation.imaging.io.TransferSyntax;
 import org.pdistation.imaging.io.WriteOptions;
 import org.pdistation.imaging.net.dimse.CommandField;
 import org.pdistation.imaging.net.dimse.Commands;
-import org.pdistation.imaging.net.pdu.AssociateRq;
 import org.pdistation.imaging.net.pdu.PresentationContextRq;
 import org.pdistation.imaging.net.pdu.RoleSelection;
-import org.pdistation.imaging.net.pdu.UserInfo;
 
 /** What the query/retrieve SCUs share: opening an association, identifiers in a context's syntax, responses. */
 final class Dimse {
@@ -34,11 +31,7 @@ final class Dimse {
     static Association open(SocketFactory factory, RemoteAe target, String callingAet,
                             List<PresentationContextRq> contexts, List<RoleSelection> roles, NetOptions options)
             throws IOException {
-        UserInfo info = new UserInfo(options.maxPduLength(), Implementation.CLASS_UID, Implementation.VERSION_NAME,
-                -1, -1, roles, List.of(), null, null);
-        AssociateRq rq = new AssociateRq(1, RemoteAe.checkAet(target.aet()), RemoteAe.checkAet(callingAet),
-                AssociateRq.DICOM_APPLICATION_CONTEXT, contexts, info);
-        return Association.connect(factory, target.host(), target.port(), rq, options);
+        return new Requestor(target, callingAet, options, factory, null).open(contexts, roles);
     }
 
     /** The accepted context for {@code sopClass}; IOException naming the peer when it refused it. */

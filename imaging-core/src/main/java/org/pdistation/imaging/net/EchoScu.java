@@ -29,9 +29,14 @@ public final class EchoScu {
     /** As above, sending a User Identity (PS3.7 D.3.3.7) when {@code identity} is not null. */
     public static Status echo(javax.net.SocketFactory sockets, RemoteAe target, String callingAet, NetOptions options,
                               org.pdistation.imaging.net.pdu.UserIdentity identity) throws IOException {
-        var rq = Requests.associateRq(callingAet, target.aet(), List.of(new PresentationContextRq(1, UID.Verification,
-                List.of(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid()))), options, identity);
-        Association a = Association.connect(sockets, target.host(), target.port(), rq, options);
+        return echo(new Requestor(target, callingAet, options, sockets, identity));
+    }
+
+    /** One C-ECHO through the shared association setup. */
+    public static Status echo(Requestor requestor) throws IOException {
+        RemoteAe target = requestor.target();
+        Association a = requestor.open(List.of(new PresentationContextRq(1, UID.Verification,
+                List.of(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid()))), List.of());
         try {
             PresentationContext pc = a.findContext(UID.Verification, null);
             if (pc == null) {

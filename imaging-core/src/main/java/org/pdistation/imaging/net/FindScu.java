@@ -18,20 +18,21 @@ import org.pdistation.imaging.net.pdu.PresentationContextRq;
  * responses' identifiers collected in order, then the final status.
  */
 public final class FindScu {
+    private final Requestor requestor;
     private final RemoteAe target;
-    private final String callingAet;
-    private final NetOptions options;
-    private final SocketFactory sockets;
 
     public FindScu(RemoteAe target, String callingAet, NetOptions options) {
         this(target, callingAet, options, SocketFactory.getDefault());
     }
 
     public FindScu(RemoteAe target, String callingAet, NetOptions options, SocketFactory sockets) {
-        this.target = target;
-        this.callingAet = RemoteAe.checkAet(callingAet);
-        this.options = options;
-        this.sockets = sockets;
+        this(new Requestor(target, callingAet, options, sockets, null));
+    }
+
+    /** With the shared association setup, e.g. carrying a User Identity (PS3.7 D.3.3.7). */
+    public FindScu(Requestor requestor) {
+        this.requestor = requestor;
+        this.target = requestor.target();
     }
 
     /** The matches and the final status; {@code cancelled} when we sent C-CANCEL. */
@@ -53,8 +54,7 @@ public final class FindScu {
      */
     public Result find(QueryModel model, Dataset keys, Predicate<Dataset> onMatch) throws IOException {
         String sopClass = model.findSopClass();
-        Association a = Dimse.open(sockets, target, callingAet,
-                List.of(new PresentationContextRq(1, sopClass, Dimse.UNCOMPRESSED)), List.of(), options);
+        Association a = requestor.open(List.of(new PresentationContextRq(1, sopClass, Dimse.UNCOMPRESSED)), List.of());
         try {
             PresentationContext pc = Dimse.context(a, target, sopClass);
             int id = a.nextMessageId();

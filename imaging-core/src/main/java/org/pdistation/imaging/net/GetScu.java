@@ -48,10 +48,8 @@ public final class GetScu {
     /** PS3.8 9.3.2.2: odd ids 1..255, so 128 contexts; one is the C-GET context. */
     private static final int MAX_CONTEXTS = 128;
 
+    private final Requestor requestor;
     private final RemoteAe target;
-    private final String callingAet;
-    private final NetOptions options;
-    private final SocketFactory sockets;
     private final List<String> storageClasses;
 
     public GetScu(RemoteAe target, String callingAet, NetOptions options) {
@@ -60,10 +58,13 @@ public final class GetScu {
 
     public GetScu(RemoteAe target, String callingAet, NetOptions options, SocketFactory sockets,
                   List<String> storageClasses) {
-        this.target = target;
-        this.callingAet = RemoteAe.checkAet(callingAet);
-        this.options = options;
-        this.sockets = sockets;
+        this(new Requestor(target, callingAet, options, sockets, null), storageClasses);
+    }
+
+    /** With the shared association setup, e.g. carrying a User Identity (PS3.7 D.3.3.7). */
+    public GetScu(Requestor requestor, List<String> storageClasses) {
+        this.requestor = requestor;
+        this.target = requestor.target();
         if (storageClasses.size() > 127) {
             throw new IllegalArgumentException("at most 127 storage SOP classes fit next to the GET context");
         }
@@ -88,7 +89,7 @@ public final class GetScu {
                 }
             }
         }
-        Association a = Dimse.open(sockets, target, callingAet, contexts, roles, options);
+        Association a = requestor.open(contexts, roles);
         try {
             PresentationContext pc = Dimse.context(a, target, sopClass);
             int id = a.nextMessageId();

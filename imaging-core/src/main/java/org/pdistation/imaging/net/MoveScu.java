@@ -17,20 +17,21 @@ import org.pdistation.imaging.net.pdu.PresentationContextRq;
  * known to the peer by AE title), and follows the sub-operation counts of the responses.
  */
 public final class MoveScu {
+    private final Requestor requestor;
     private final RemoteAe target;
-    private final String callingAet;
-    private final NetOptions options;
-    private final SocketFactory sockets;
 
     public MoveScu(RemoteAe target, String callingAet, NetOptions options) {
         this(target, callingAet, options, SocketFactory.getDefault());
     }
 
     public MoveScu(RemoteAe target, String callingAet, NetOptions options, SocketFactory sockets) {
-        this.target = target;
-        this.callingAet = RemoteAe.checkAet(callingAet);
-        this.options = options;
-        this.sockets = sockets;
+        this(new Requestor(target, callingAet, options, sockets, null));
+    }
+
+    /** With the shared association setup, e.g. carrying a User Identity (PS3.7 D.3.3.7). */
+    public MoveScu(Requestor requestor) {
+        this.requestor = requestor;
+        this.target = requestor.target();
     }
 
     public RetrieveResult move(QueryModel model, String destination, Dataset keys) throws IOException {
@@ -42,8 +43,7 @@ public final class MoveScu {
             throws IOException {
         String sopClass = model.moveSopClass();
         RemoteAe.checkAet(destination);
-        Association a = Dimse.open(sockets, target, callingAet,
-                List.of(new PresentationContextRq(1, sopClass, Dimse.UNCOMPRESSED)), List.of(), options);
+        Association a = requestor.open(List.of(new PresentationContextRq(1, sopClass, Dimse.UNCOMPRESSED)), List.of());
         try {
             PresentationContext pc = Dimse.context(a, target, sopClass);
             int id = a.nextMessageId();

@@ -28,10 +28,8 @@ public final class StorageCommitmentScu {
     /** How often the open N-ACTION association is checked while the report may also come on another one. */
     private static final Duration POLL = Duration.ofMillis(100);
 
+    private final Requestor requestor;
     private final RemoteAe target;
-    private final String callingAet;
-    private final NetOptions options;
-    private final SocketFactory sockets;
     private final CommitmentReceiver receiver;
     private final Duration holdAssociation;
 
@@ -43,10 +41,13 @@ public final class StorageCommitmentScu {
      */
     public StorageCommitmentScu(RemoteAe target, String callingAet, NetOptions options, SocketFactory sockets,
                                 CommitmentReceiver receiver, Duration holdAssociation) {
-        this.target = target;
-        this.callingAet = RemoteAe.checkAet(callingAet);
-        this.options = options;
-        this.sockets = sockets;
+        this(new Requestor(target, callingAet, options, sockets, null), receiver, holdAssociation);
+    }
+
+    /** With the shared association setup, e.g. carrying a User Identity (PS3.7 D.3.3.7). */
+    public StorageCommitmentScu(Requestor requestor, CommitmentReceiver receiver, Duration holdAssociation) {
+        this.requestor = requestor;
+        this.target = requestor.target();
         this.receiver = receiver;
         this.holdAssociation = holdAssociation;
     }
@@ -93,9 +94,7 @@ public final class StorageCommitmentScu {
      */
     private CommitmentResult requestAndHold(String tx, List<SopRef> refs, long deadline,
                                             CompletableFuture<CommitmentResult> elsewhere) throws IOException {
-        Association a = Dimse.open(sockets, target, callingAet,
-                List.of(new PresentationContextRq(1, StorageCommitment.SOP_CLASS, Dimse.UNCOMPRESSED)), List.of(),
-                options);
+        Association a = requestor.open(List.of(new PresentationContextRq(1, StorageCommitment.SOP_CLASS, Dimse.UNCOMPRESSED)), List.of());
         try {
             PresentationContext pc = Dimse.context(a, target, StorageCommitment.SOP_CLASS);
             int id = a.nextMessageId();

@@ -1,254 +1,163 @@
 package org.pdistation.imaging.net;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
-import org.pdistation.imaging.codec.CodecRegistry;
-import org.pdistation.imaging.codec.FrameException;
-import org.pdistation.imaging.codec.Transcoder;
-import org.pdistation.imaging.data.Dataset;
-import org.pdistation.imaging.data.Tag;
-import org.pdistation.imaging.io.DicomFile;
-import org.pdistation.imaging.io.DicomReader;
-import org.pdistation.imaging.io.DicomWriter;
-import org.pdistation.imaging.io.ReadOptions;
-import org.pdistation.imaging.io.TransferSyntax;
-import org.pdistation.imaging.io.WriteOptions;
-import org.pdistation.imaging.net.dimse.CommandField;
-import org.pdistation.imaging.net.dimse.Commands;
-import org.pdistation.imaging.net.dimse.Status;
-import org.pdistation.imaging.net.pdu.PresentationContextRq;
+import javax.net.SocketFactory;
 
 /**
- * Storage SCU (PS3.4 Annex B): sends files as they are, streaming each data set from disk into P-DATA PDUs, over
- * one or several parallel associations. Each SOP class is proposed in the file's own transfer syntax and in Explicit
- * and Implicit VR Little Endian; a file whose own syntax the peer refuses is decompressed in memory and sent
- * uncompressed (its result notes the transcoding).
+ * Storage SCU (PS3.4 Annex B): sends {@link StoreSource}s (files as they are, or data sets assembled on the fly)
+ * over one or several parallel associations. Each SOP class is proposed in the source's own transfer syntax and in
+ * Explicit and Implicit VR Little Endian; a source whose own syntax the peer refuses is transcoded and sent
+ * uncompressed (its result notes it). Transient failures (no connection, transient rejection, association lost,
+ * A7xx out of resources) are retried on a new association after a back-off, as {@link Retry} says.
  */
 public final class StoreScu {
-    /** PS3.8 9.3.2.2: context ids are odd numbers 1..255, so at most 128 contexts per association. */
-    private static final int MAX_CONTEXTS = 128;
-
-    private final RemoteAe target;
-    private final String callingAet;
-    private final NetOptions options;
-
-    private final javax.net.SocketFactory sockets;
-
-    public StoreScu(RemoteAe target, String callingAet, NetOptions options) {
-        this(target, callingAet, options, javax.net.SocketFactory.getDefault());
-    }
-
-    /** With a socket factory, e.g. {@link TlsConfig#socketFactory()}. */
-    public StoreScu(RemoteAe target, String callingAet, NetOptions options, javax.net.SocketFactory sockets) {
-        this.target = target;
-        this.callingAet = RemoteAe.checkAet(callingAet);
-        this.options = options;
-        this.sockets = sockets;
+    /** The outcome for one source; {@code transientFailure} only for a failure a later retry may cure. */
+    public record Sent(StoreSource source, StoreResult result, boolean transientFailure) {
     }
 
     /**
-     * Sends every file; one result per file, in no particular order across associations. {@code listener} is
-     * called from the sending threads as each result arrives (it must be thread-safe).
+     * @param attempts how many times a transient failure is retried (0: never)
+     * @param backoff  the wait before the first retry; it doubles for each further one
+     */
+    public record Retry(int attempts, Duration backoff) {
+        public static final Retry NONE = new Retry(0, Duration.ZERO);
+        /** Two retries, after 1 s and 2 s: a PACS restarting or briefly out of resources. */
+        public static final Retry DEFAULT = new Retry(2, Duration.ofSeconds(1));
+
+        public Retry {
+            if (attempts < 0 || attempts > 20 || backoff.isNegative()) {
+                throw new IllegalArgumentException("retry attempts 0..20 and a non-negative back-off");
+            }
+        }
+
+        Duration delay(int attempt) {
+            return backoff.multipliedBy(1L << Math.min(attempt, 16));
+        }
+    }
+
+    private final Requestor requestor;
+    private final Retry retry;
+
+    public StoreScu(RemoteAe target, String callingAet, NetOptions options) {
+        this(target, callingAet, options, SocketFactory.getDefault());
+    }
+
+    /** With a socket factory, e.g. {@link TlsConfig#socketFactory()}. */
+    public StoreScu(RemoteAe target, String callingAet, NetOptions options, SocketFactory sockets) {
+        this(new Requestor(target, callingAet, options, sockets, null), Retry.NONE);
+    }
+
+    /** With the shared association setup (sockets, User Identity) and a retry policy. */
+    public StoreScu(Requestor requestor, Retry retry) {
+        this.requestor = requestor;
+        this.retry = retry;
+    }
+
+    /**
+     * Sends every file as it is; one result per file, in no particular order across associations. {@code listener}
+     * is called from the sending threads as each result is final (it must be thread-safe). Each association's
+     * thread reads the headers of its own share, so that reading overlaps sending.
      */
     public List<StoreResult> store(List<Path> files, int associations, Consumer<StoreResult> listener)
             throws InterruptedException {
-        int n = Math.max(1, Math.min(associations, files.size()));
-        List<List<Path>> parts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            parts.add(new ArrayList<>());
-        }
-        for (int i = 0; i < files.size(); i++) {
-            parts.get(i % n).add(files.get(i));
-        }
         ConcurrentLinkedQueue<StoreResult> results = new ConcurrentLinkedQueue<>();
         Consumer<StoreResult> sink = r -> {
             results.add(r);
             listener.accept(r);
         };
-        if (n == 1) {
-            storeOn(parts.get(0), sink);
-        } else {
-            List<Thread> threads = new ArrayList<>();
-            for (List<Path> part : parts) {
-                threads.add(Thread.ofVirtual().name("store-scu").start(() -> storeOn(part, sink)));
+        inParallel(shares(files, associations), share -> {
+            List<StoreSource> sources = new ArrayList<>();
+            for (Path f : share) {
+                try {
+                    sources.add(StoreSource.of(f));
+                } catch (IOException | RuntimeException e) {
+                    sink.accept(new StoreResult(f, null, null, "cannot read: " + e.getMessage()));
+                }
             }
-            for (Thread t : threads) {
-                t.join();
-            }
-        }
+            sendWithRetries(sources, s -> sink.accept(s.result()));
+        });
         return List.copyOf(results);
     }
 
-    /** One association for {@code files}; every file gets exactly one result whatever happens. */
-    private void storeOn(List<Path> files, Consumer<StoreResult> results) {
-        List<StoreInstance> instances = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                instances.add(StoreInstance.scan(f));
-            } catch (IOException | RuntimeException e) {
-                results.accept(new StoreResult(f, null, null, "cannot read: " + e.getMessage()));
-            }
+    /**
+     * Sends every source over up to {@code associations} parallel associations, each source getting exactly one
+     * final result through {@code listener} (called from the sending threads; it must be thread-safe).
+     */
+    public void send(List<? extends StoreSource> sources, int associations, Consumer<Sent> listener)
+            throws InterruptedException {
+        inParallel(StoreScu.<StoreSource>shares(sources, associations), share -> sendWithRetries(share, listener));
+    }
+
+    /** Round-robin shares, one per association: a series' neighbouring (similar-sized) files are spread evenly. */
+    private static <T> List<List<T>> shares(List<? extends T> items, int associations) {
+        int n = Math.max(1, Math.min(associations, items.size()));
+        List<List<T>> shares = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            shares.add(new ArrayList<>());
         }
-        // One context per (SOP class, transfer syntax) pair, so that acceptance is known per syntax: the file's
-        // own syntax first, then the two uncompressed fallbacks every SCP must support (PS3.5 10.1).
-        Map<String, Integer> ids = new LinkedHashMap<>();
-        List<PresentationContextRq> contexts = new ArrayList<>();
-        List<StoreInstance> sendable = new ArrayList<>();
-        for (StoreInstance i : instances) {
-            List<String> wanted = candidates(i.transferSyntaxUid());
-            int missing = 0;
-            for (String ts : wanted) {
-                missing += ids.containsKey(i.sopClassUid() + "|" + ts) ? 0 : 1;
-            }
-            if (contexts.size() + missing > MAX_CONTEXTS) {
-                results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null,
-                        "more than 128 SOP class/transfer syntax combinations in one association"));
-                continue;
-            }
-            for (String ts : wanted) {
-                String key = i.sopClassUid() + "|" + ts;
-                if (!ids.containsKey(key)) {
-                    int id = 2 * contexts.size() + 1;
-                    ids.put(key, id);
-                    contexts.add(new PresentationContextRq(id, i.sopClassUid(), List.of(ts)));
-                }
-            }
-            sendable.add(i);
+        for (int i = 0; i < items.size(); i++) {
+            shares.get(i % n).add(items.get(i));
         }
-        if (sendable.isEmpty()) {
+        return shares;
+    }
+
+    /** One share on the caller's thread, several each on its own thread. */
+    private static <T> void inParallel(List<List<T>> shares, Consumer<List<T>> work) throws InterruptedException {
+        if (shares.size() == 1) {
+            work.accept(shares.get(0));
             return;
         }
-        Association a;
-        try {
-            a = Association.connect(sockets, target.host(), target.port(),
-                    Requests.associateRq(callingAet, target.aet(), contexts, options, null), options);
-        } catch (IOException | RuntimeException e) {
-            for (StoreInstance i : sendable) {
-                results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null, e.getMessage()));
-            }
-            return;
+        List<Thread> threads = new ArrayList<>();
+        for (List<T> share : shares) {
+            // Platform threads: few, and each can hand file bytes to its socket with sendfile (Association).
+            threads.add(Thread.ofPlatform().daemon().name("store-scu").start(() -> work.accept(share)));
         }
-        int next = 0;
-        try {
-            for (; next < sendable.size(); next++) {
-                StoreInstance i = sendable.get(next);
-                PresentationContext as = a.contexts().get(ids.get(i.sopClassUid() + "|" + i.transferSyntaxUid()));
-                if (as != null) {
-                    results.accept(send(a, as.id(), i));
-                    continue;
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    /**
+     * One association (or more when the sources need more than 128 presentation contexts) for {@code sources},
+     * no retries here: for a caller that keeps its own retry schedule (e.g. an import journal).
+     */
+    public void storeOn(List<? extends StoreSource> sources, Consumer<Sent> results) {
+        List<? extends StoreSource> rest = sources;
+        while (!rest.isEmpty()) {
+            rest = StoreAssociation.run(requestor, rest, results);
+        }
+    }
+
+    private void sendWithRetries(List<StoreSource> sources, Consumer<Sent> listener) {
+        List<StoreSource> todo = sources;
+        for (int attempt = 0; !todo.isEmpty(); attempt++) {
+            boolean last = attempt >= retry.attempts();
+            List<StoreSource> again = new ArrayList<>();
+            storeOn(todo, s -> {
+                if (s.transientFailure() && !last) {
+                    again.add(s.source());
+                } else {
+                    listener.accept(s);
                 }
-                PresentationContext fallback = null;
-                for (String ts : List.of(EXPLICIT_LE, IMPLICIT_LE)) {
-                    Integer id = ids.get(i.sopClassUid() + "|" + ts);
-                    if (fallback == null && id != null && a.contexts().containsKey(id)) {
-                        fallback = a.contexts().get(id);
-                    }
-                }
-                if (fallback == null) {
-                    results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null, "peer accepted no context for "
-                            + i.sopClassUid() + " in transfer syntax " + i.transferSyntaxUid()
-                            + " nor uncompressed"));
-                    continue;
-                }
-                byte[] data;
+            });
+            if (!again.isEmpty()) {
                 try {
-                    data = transcoded(i, TransferSyntax.of(fallback.transferSyntax()));
-                } catch (IOException | FrameException | RuntimeException e) {
-                    results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null, "peer accepts only "
-                            + CodecRegistry.nameOf(fallback.transferSyntax()) + " and transcoding failed: "
-                            + e.getMessage()));
-                    continue;
+                    Thread.sleep(retry.delay(attempt));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    again.forEach(s -> listener.accept(StoreAssociation.fail(s, "interrupted before retrying",
+                            true)));
+                    return;
                 }
-                StoreResult r = send(a, fallback.id(), i, data);
-                results.accept(new StoreResult(r.file(), r.sopInstanceUid(), r.status(), r.error(),
-                        "transcoded from " + CodecRegistry.nameOf(i.transferSyntaxUid()) + " to "
-                                + CodecRegistry.nameOf(fallback.transferSyntax())));
             }
-            a.release();
-        } catch (IOException | RuntimeException e) {
-            // The association is gone: the file being sent and all after it fail with the reason.
-            for (; next < sendable.size(); next++) {
-                StoreInstance i = sendable.get(next);
-                results.accept(new StoreResult(i.file(), i.sopInstanceUid(), null, e.getMessage()));
-            }
-        } finally {
-            a.close();
+            todo = again;
         }
-    }
-
-    private static final String EXPLICIT_LE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
-    private static final String IMPLICIT_LE = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid();
-
-    /** The syntaxes proposed for a file: its own, then Explicit and Implicit VR Little Endian. */
-    static List<String> candidates(String fileTs) {
-        List<String> list = new ArrayList<>(List.of(fileTs));
-        for (String ts : List.of(EXPLICIT_LE, IMPLICIT_LE)) {
-            if (!list.contains(ts)) {
-                list.add(ts);
-            }
-        }
-        return list;
-    }
-
-    /** The file's data set, pixel data decompressed, encoded in {@code target} in memory. */
-    private static byte[] transcoded(StoreInstance i, TransferSyntax target) throws IOException, FrameException {
-        DicomFile file = DicomReader.read(i.file(), ReadOptions.IN_MEMORY);
-        if (file.hasErrors()) {
-            throw new IOException("the file is damaged: " + file.problems().get(0));
-        }
-        Dataset ds = new Transcoder().transcode(file, target);
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16,
-                i.dataSetLength() * 2));
-        DicomWriter.writeDataset(out, ds, target, WriteOptions.DEFAULT);
-        return out.toByteArray();
-    }
-
-    private static StoreResult send(Association a, int contextId, StoreInstance i, byte[] data) throws IOException {
-        int messageId = a.nextMessageId();
-        a.sendCommand(contextId, Commands.storeRq(messageId, i.sopClassUid(), i.sopInstanceUid(), 0));
-        a.sendData(contextId, data);
-        return response(a, messageId, i);
-    }
-
-    private static StoreResult send(Association a, int contextId, StoreInstance i) throws IOException {
-        int messageId = a.nextMessageId();
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(i.file(), StandardOpenOption.READ);
-        } catch (IOException e) {
-            return new StoreResult(i.file(), i.sopInstanceUid(), null, "cannot open: " + e.getMessage());
-        }
-        try (FileChannel ch = channel) {
-            a.sendCommand(contextId, Commands.storeRq(messageId, i.sopClassUid(), i.sopInstanceUid(), 0));
-            a.sendData(contextId, ch, i.dataSetOffset(), i.dataSetLength());
-        }
-        return response(a, messageId, i);
-    }
-
-    private static StoreResult response(Association a, int messageId, StoreInstance i) throws IOException {
-        Association.Command rsp = a.readCommand();
-        if (rsp == null) {
-            throw new IOException("peer released the association instead of answering C-STORE");
-        }
-        if (Commands.field(rsp.command()) != CommandField.C_STORE_RSP
-                || rsp.command().getInt(Tag.MessageIDBeingRespondedTo, -1) != messageId) {
-            throw new IOException("expected C-STORE-RSP to message " + messageId);
-        }
-        if (Commands.hasDataSet(rsp.command())) {
-            a.readData();
-        }
-        Status status = Commands.status(rsp.command());
-        String comment = rsp.command().getString(Tag.ErrorComment);
-        return new StoreResult(i.file(), i.sopInstanceUid(), status, comment);
     }
 }

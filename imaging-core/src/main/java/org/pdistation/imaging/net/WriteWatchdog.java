@@ -3,6 +3,8 @@ package org.pdistation.imaging.net;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
@@ -35,20 +37,68 @@ final class WriteWatchdog extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        if (guard == null) {
-            guard = Thread.ofVirtual().name("dicom-write-watchdog").start(this::watch);
-        }
+        startGuard();
         writingSince = System.nanoTime() | 1;
         try {
             out.write(b, off, len);
         } catch (IOException e) {
-            if (fired) {
-                throw new SocketTimeoutException("the peer read nothing for " + limit.toMillis()
-                        + " ms while we were sending (write timeout); connection closed");
-            }
-            throw e;
+            throw fired ? timeout() : e;
         } finally {
             writingSince = 0;
+        }
+    }
+
+    /**
+     * Sends up to {@code count} bytes of {@code file} from {@code position} to {@code socketChannel}, under the same
+     * limit; returns how many were sent, fewer only when the channel took none (the caller sends the rest).
+     */
+    long transfer(FileChannel file, long position, long count, WritableByteChannel socketChannel) throws IOException {
+        startGuard();
+        writingSince = System.nanoTime() | 1;
+        long done = 0;
+        try {
+            while (done < count) {
+                long n = file.transferTo(position + done, count - done, socketChannel);
+                if (n <= 0) {
+                    if (position + done >= file.size()) {
+                        throw new java.io.EOFException("file ended at offset " + (position + done)
+                                + " while sending");
+                    }
+                    return done;
+                }
+                done += n;
+            }
+            return done;
+        } catch (IOException e) {
+            throw fired ? timeout() : e;
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    /** Writes all of {@code buf} to {@code socketChannel} under the same limit. */
+    void write(java.nio.ByteBuffer buf, WritableByteChannel socketChannel) throws IOException {
+        startGuard();
+        writingSince = System.nanoTime() | 1;
+        try {
+            while (buf.hasRemaining()) {
+                socketChannel.write(buf);
+            }
+        } catch (IOException e) {
+            throw fired ? timeout() : e;
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    private SocketTimeoutException timeout() {
+        return new SocketTimeoutException("the peer read nothing for " + limit.toMillis()
+                + " ms while we were sending (write timeout); connection closed");
+    }
+
+    private void startGuard() {
+        if (guard == null) {
+            guard = Thread.ofVirtual().name("dicom-write-watchdog").start(this::watch);
         }
     }
 

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pdistation.imaging.data.UID;
 import org.pdistation.imaging.net.dimse.Status;
 import org.pdistation.imaging.testing.Peers;
 import org.pdistation.imaging.testing.SharedData;
@@ -104,5 +106,49 @@ class TlsTest {
             assertThrows(IOException.class, () -> EchoScu.echo(new RemoteAe("TLSSCP", "127.0.0.1", scp.port()), "PDI",
                     NetOptions.DEFAULT.withArtimTimeout(Duration.ofSeconds(3))));
         }
+    }
+
+    /** A modality (SCU with a TLS listener for reports) and a commitment SCP that reports on a new association. */
+    private static CommitmentResult commitOverTls(Path dir, boolean scpHasTlsClientConfig) throws Exception {
+        Path scpKey = keyPair(dir, "scp");
+        Path modalityKey = keyPair(dir, "modality");
+        TlsConfig scpTls = config(scpKey, trust(dir, "scp-trust", "modality"), true);
+        TlsConfig modalityTls = config(modalityKey, trust(dir, "modality-trust", "scp"), true);
+        CommitmentReceiver receiver = new CommitmentReceiver();
+        try (DicomServer listener = DicomServer.start(new DicomServer.Config("MODALITY", "127.0.0.1", 0,
+                Set.of("COMMITSCP"), 2, NetOptions.DEFAULT), new FolderSink(dir.resolve("unused")), modalityTls,
+                new DicomServer.Hosting(null, receiver, List.of(), null))) {
+            CommitmentPolicy policy = new CommitmentPolicy((sopClass, sopInstance) -> true,
+                    Map.of("MODALITY", new RemoteAe("MODALITY", "127.0.0.1", listener.port())),
+                    CommitmentPolicy.ReportMode.NEW_ASSOCIATION);
+            DicomServer.Config config = new DicomServer.Config("COMMITSCP", "127.0.0.1", 0, Set.of(), 4,
+                    NetOptions.DEFAULT);
+            DicomServer.Hosting hosting = new DicomServer.Hosting(policy, null, List.of(), null);
+            try (DicomServer scp = scpHasTlsClientConfig
+                    ? DicomServer.start(config, new FolderSink(dir.resolve("archive")), scpTls, hosting)
+                    : DicomServer.start(config, new FolderSink(dir.resolve("archive")), scpTls.serverSocketFactory(),
+                            hosting)) {
+                var scu = new StorageCommitmentScu(new RemoteAe("COMMITSCP", "127.0.0.1", scp.port()), "MODALITY",
+                        NetOptions.DEFAULT, modalityTls.socketFactory(), receiver, Duration.ofMillis(100));
+                return scu.commit(List.of(new CommitmentResult.SopRef(UID.CTImageStorage, "1.2.3.4.5.6")),
+                        Duration.ofSeconds(4));
+            }
+        }
+    }
+
+    @Test
+    void commitmentReportToATlsRequestorGoesOverTlsWithTheScpsConfiguration(@TempDir Path dir) throws Exception {
+        // The modality listens for reports over TLS only: a report that arrives at all came over TLS, with the
+        // SCP's own certificate (the listener requires a client certificate it trusts).
+        CommitmentResult r = commitOverTls(dir, true);
+        assertEquals(false, r.reportedOnSameAssociation());
+        assertEquals(1, r.committed().size());
+    }
+
+    @Test
+    void scpWithoutTlsClientConfigurationSendsNoReportInTheClear(@TempDir Path dir) {
+        IOException e = assertThrows(IOException.class, () -> commitOverTls(dir, false));
+        assertTrue(e.getMessage().toLowerCase().contains("report") || e.getMessage().contains("within"),
+                e.getMessage());
     }
 }

@@ -218,7 +218,7 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "store", description = "C-STORE N generated CT files to DCMTK storescp: our StoreScu vs storescu, "
-            + "with 1 and with 4 associations (4 storescu processes).")
+            + "with 1 and with 4 associations against one storescu, and 4 associations against 4 storescu processes.")
     static final class Store extends OnGeneratedFiles {
         @Override
         void run(BenchData data, PrintWriter out) throws Exception {

@@ -30,6 +30,9 @@ public final class EchoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TlsOptions tls = new TlsOptions();
 
+    @picocli.CommandLine.Mixin
+    UserOptions user = new UserOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,7 +47,8 @@ public final class EchoCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try {
-            Status status = EchoScu.echo(tls.socketFactory(), target, callingAet, NetOptions.DEFAULT);
+            Status status = EchoScu.echo(tls.socketFactory(), target, callingAet, NetOptions.DEFAULT,
+                    user.identity());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             out.println("echo " + target + ": " + status + " (" + ms + " ms)");
             out.flush();

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.net.FindScu;
 import org.pdistation.imaging.net.NetOptions;
+import org.pdistation.imaging.net.Requestor;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,9 @@ public final class FindCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TlsOptions tls = new TlsOptions();
 
+    @picocli.CommandLine.Mixin
+    UserOptions user = new UserOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +49,8 @@ public final class FindCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            FindScu.Result r = new FindScu(query.target(), query.callingAet, NetOptions.DEFAULT, tls.socketFactory())
+            FindScu.Result r = new FindScu(new Requestor(query.target(), query.callingAet, NetOptions.DEFAULT,
+                    tls.socketFactory(), user.identity()))
                     .find(query.queryModel(), identifier, m -> {
                         StringBuilder line = new StringBuilder();
                         for (QueryOptions.Key k : keys) {
@@ -62,7 +67,7 @@ public final class FindCommand implements Callable<Integer> {
             err.println("find: " + r.matches().size() + " matches, " + r.status()
                     + (r.errorComment() != null ? " (" + r.errorComment() + ")" : ""));
             return r.status().isFailure() ? PdiStationCommand.EXIT_INPUT_FAILED : 0;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("find: " + e.getMessage());
             return PdiStationCommand.EXIT_INPUT_FAILED;
         }

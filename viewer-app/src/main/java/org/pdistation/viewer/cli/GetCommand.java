@@ -9,6 +9,7 @@ import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.net.FolderSink;
 import org.pdistation.imaging.net.GetScu;
 import org.pdistation.imaging.net.NetOptions;
+import org.pdistation.imaging.net.Requestor;
 import org.pdistation.imaging.net.RetrieveResult;
 
 import picocli.CommandLine.Command;
@@ -29,6 +30,9 @@ public final class GetCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TlsOptions tls = new TlsOptions();
 
+    @picocli.CommandLine.Mixin
+    UserOptions user = new UserOptions();
+
     @Option(names = "--dir", required = true, description = "folder for the received instances")
     Path dir;
 
@@ -46,13 +50,14 @@ public final class GetCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            RetrieveResult r = new GetScu(query.target(), query.callingAet, NetOptions.DEFAULT, tls.socketFactory(),
+            RetrieveResult r = new GetScu(new Requestor(query.target(), query.callingAet, NetOptions.DEFAULT,
+                    tls.socketFactory(), user.identity()),
                     org.pdistation.imaging.net.GetScu.DEFAULT_STORAGE_CLASSES)
                     .get(query.queryModel(), identifier, new FolderSink(dir));
             out.println(r.describe());
             out.flush();
             return r.status().isSuccess() ? 0 : PdiStationCommand.EXIT_INPUT_FAILED;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("get: " + e.getMessage());
             return PdiStationCommand.EXIT_INPUT_FAILED;
         }

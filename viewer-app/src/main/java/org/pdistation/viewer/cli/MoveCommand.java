@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.net.MoveScu;
 import org.pdistation.imaging.net.NetOptions;
+import org.pdistation.imaging.net.Requestor;
 import org.pdistation.imaging.net.RemoteAe;
 import org.pdistation.imaging.net.RetrieveResult;
 
@@ -28,6 +29,9 @@ public final class MoveCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TlsOptions tls = new TlsOptions();
 
+    @picocli.CommandLine.Mixin
+    UserOptions user = new UserOptions();
+
     @Option(names = "--dest", required = true, description = "the move destination AE title (known to the peer)")
     String destination;
 
@@ -46,12 +50,13 @@ public final class MoveCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            RetrieveResult r = new MoveScu(query.target(), query.callingAet, NetOptions.DEFAULT, tls.socketFactory())
+            RetrieveResult r = new MoveScu(new Requestor(query.target(), query.callingAet, NetOptions.DEFAULT,
+                    tls.socketFactory(), user.identity()))
                     .move(query.queryModel(), destination, identifier);
             out.println(r.describe());
             out.flush();
             return r.status().isSuccess() ? 0 : PdiStationCommand.EXIT_INPUT_FAILED;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("move: " + e.getMessage());
             return PdiStationCommand.EXIT_INPUT_FAILED;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.net.RemoteAe;
+import org.pdistation.imaging.net.Requestor;
 import org.pdistation.imaging.net.StoreResult;
 import org.pdistation.imaging.net.StoreScu;
 
@@ -44,6 +46,13 @@ public final class StoreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TlsOptions tls = new TlsOptions();
 
+    @picocli.CommandLine.Mixin
+    UserOptions user = new UserOptions();
+
+    @Option(names = "--retries", defaultValue = "2",
+            description = "retries of transient failures, after 1 s, 2 s, 4 s... (default: ${DEFAULT-VALUE})")
+    int retries;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,14 +84,15 @@ public final class StoreCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        javax.net.SocketFactory sockets;
+        StoreScu scu;
         try {
-            sockets = tls.socketFactory();
+            scu = new StoreScu(new Requestor(target, callingAet, NetOptions.DEFAULT, tls.socketFactory(),
+                    user.identity()), new StoreScu.Retry(retries, Duration.ofSeconds(1)));
         } catch (IOException | IllegalArgumentException e) {
             err.println("store: " + e.getMessage());
             return 2;
         }
-        List<StoreResult> results = new StoreScu(target, callingAet, NetOptions.DEFAULT, sockets).store(files,
+        List<StoreResult> results = scu.store(files,
                 associations,
                 r -> {
                     if (r.outcome() != StoreResult.Outcome.STORED) {

@@ -19,6 +19,11 @@ public record UserIdentity(int type, boolean positiveResponseRequested, byte[] p
         secondary = secondary == null ? new byte[0] : secondary.clone();
     }
 
+    /** Username only (type 1), UTF-8 encoded. */
+    public static UserIdentity username(String username, boolean responseRequested) {
+        return new UserIdentity(USERNAME, responseRequested, username.getBytes(StandardCharsets.UTF_8), null);
+    }
+
     /** Username and passcode (type 2), UTF-8 encoded. */
     public static UserIdentity usernamePassword(String username, String password, boolean responseRequested) {
         return new UserIdentity(USERNAME_PASSCODE, responseRequested, username.getBytes(StandardCharsets.UTF_8),
