@@ -130,7 +130,7 @@ final class StoreAssociation {
             }
         }
         if (fallback == null) {
-            return fail(s, "peer accepted no context for " + s.sopClassUid() + " in transfer syntax "
+            return fail(s, StoreResult.NOT_ACCEPTED + " for " + s.sopClassUid() + " in transfer syntax "
                     + s.transferSyntaxUid() + " nor uncompressed", false);
         }
         byte[] data;

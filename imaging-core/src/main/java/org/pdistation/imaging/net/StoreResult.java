@@ -16,7 +16,18 @@ public record StoreResult(Path file, String sopInstanceUid, Status status, Strin
         this(file, sopInstanceUid, status, error, null);
     }
 
+    /** How {@link #error()} starts when the peer accepted no presentation context for the instance. */
+    public static final String NOT_ACCEPTED = "peer accepted no context";
+
     public enum Outcome { STORED, WARNING, FAILED }
+
+    /**
+     * Whether the peer refused the instance at negotiation (its SOP class, or its syntax with no uncompressed
+     * fallback accepted): nothing was sent, and sending it again to the same peer cannot succeed.
+     */
+    public boolean notAccepted() {
+        return status == null && error != null && error.startsWith(NOT_ACCEPTED);
+    }
 
     public Outcome outcome() {
         if (status == null || status.isFailure() || status.category() == Status.Category.CANCEL

@@ -317,8 +317,7 @@ public final class Importer {
     /** SourceStoreScu's permanent failure for a SOP class (or class and syntax) the association did not accept. */
     private static boolean refusedByPacs(InstanceState state, SourceStoreScu.Result res) {
         StoreResult r = res.result();
-        return state == InstanceState.FAILED && !res.transientFailure() && r.status() == null && r.error() != null
-                && r.error().startsWith("peer accepted no context");
+        return state == InstanceState.FAILED && !res.transientFailure() && r.notAccepted();
     }
 
     private static String join(String a, String b) {
