@@ -34,6 +34,8 @@ final class SourceTree {
         final int level;
         /** The source file is executable by its owner: the UDF File Entry records execute permission. */
         boolean executable;
+        /** Below a long-name folder: the source's modification time, which UDF records (AppCDS checks it). */
+        java.time.Instant modified;
         final List<Node> children = new ArrayList<>();
         /** Assigned by the layout: the first sector of the file data or of each tree's directory extent. */
         long extent;
@@ -120,6 +122,8 @@ final class SourceTree {
                 Node n = new Node(p, name, primary,
                         joliet ? IsoNames.joliet(name, true, p) : null, false, a.size(), dir.level);
                 n.executable = executable(p);
+                // Below a long-name folder (a viewer) the file keeps its own time; elsewhere the volume's time.
+                if (longHere) n.modified = a.lastModifiedTime().toInstant();
                 n.parent = dir;
                 dir.children.add(n);
                 files.add(n);

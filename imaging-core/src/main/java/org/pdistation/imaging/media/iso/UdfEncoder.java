@@ -226,7 +226,9 @@ final class UdfEncoder {
         UdfBytes.le64(b, 56, size);                              // information length
         UdfBytes.le64(b, 64, IsoBytes.sectors(size));            // logical blocks recorded
         UdfBytes.timestamp(b, 72, time);                         // access
-        UdfBytes.timestamp(b, 84, time);                         // modification
+        // A file keeps its source's modification time: the JVM accepts a viewer's AppCDS archive only for a jar
+        // with the time it was made with.
+        UdfBytes.timestamp(b, 84, n.modified != null ? n.modified : time); // modification
         UdfBytes.timestamp(b, 96, time);                         // attribute
         UdfBytes.le32(b, 108, 1);                                // checkpoint
         UdfBytes.regid(b, 128, IMPLEMENTATION, new byte[0]);

@@ -102,6 +102,18 @@ class LongNameFolderTest {
     }
 
     @Test
+    void udfKeepsEachFilesModificationTime() throws IOException {
+        java.nio.file.attribute.FileTime t = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.parse("2025-03-04T05:06:07.123456Z"));
+        Files.setLastModifiedTime(source.resolve(JAVA), t);
+        Path img = tmp.resolve("times.iso");
+        new IsoWriter().write(source, img, options(), null);
+        try (IsoFileSystem fs = IsoFileSystems.openUdf(img)) {
+            assertEquals(t, Files.getLastModifiedTime(at(fs.root(), JAVA)));
+        }
+    }
+
+    @Test
     void jolietTreeKeepsTheViewersNamesAndTheDicomIds() throws IOException {
         try (IsoFileSystem fs = IsoFileSystems.open(image)) {
             assertEquals(ImageFormat.JOLIET, fs.format());
