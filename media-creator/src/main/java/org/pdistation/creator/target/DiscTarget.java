@@ -3,14 +3,12 @@ package org.pdistation.creator.target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
 import org.pdistation.creator.burn.BurnException;
 import org.pdistation.creator.burn.BurnOptions;
 import org.pdistation.creator.burn.Burner;
 import org.pdistation.creator.burn.Cancellation;
 import org.pdistation.creator.burn.Drive;
-import org.pdistation.imaging.media.iso.IsoOptions;
 import org.pdistation.imaging.media.iso.IsoWriter;
 
 /**
@@ -26,8 +24,16 @@ public final class DiscTarget implements MediaTarget {
     private final BurnOptions options;
     private final Cancellation cancellation;
     private final Path workFolder;
+    private final boolean udf;
 
     public DiscTarget(Burner burner, Drive drive, BurnOptions options, Cancellation cancellation, Path workFolder) {
+        this(burner, drive, options, cancellation, workFolder, false);
+    }
+
+    /** {@code udf}: also write a UDF 1.02 bridge (DVD/BD media); a disc with a viewer gets one in any case. */
+    public DiscTarget(Burner burner, Drive drive, BurnOptions options, Cancellation cancellation, Path workFolder,
+                      boolean udf) {
+        this.udf = udf;
         this.burner = burner;
         this.drive = drive;
         this.options = options;
@@ -50,7 +56,8 @@ public final class DiscTarget implements MediaTarget {
         Files.createDirectories(workFolder);
         Path image = Files.createTempFile(workFolder, "pdistation-", ".iso");
         try {
-            new IsoWriter().write(staging, image, IsoOptions.pdi(fileSetId, Instant.now()),
+            // The same image IsoTarget writes: UDF and source names below VIEWER/ when a viewer is on the disc.
+            new IsoWriter().write(staging, image, IsoTarget.imageOptions(staging, fileSetId, udf),
                     (done, total) -> progress.update("image", done, total));
             burner.burn(image, drive, options, p -> progress.update("burn", p.bytesDone(), p.bytesTotal()),
                     cancellation);

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 
+import org.pdistation.creator.viewer.ViewerStep;
 import org.pdistation.imaging.media.iso.IsoFileSystem;
 import org.pdistation.imaging.media.iso.IsoFileSystems;
 import org.pdistation.imaging.media.iso.IsoOptions;
 import org.pdistation.imaging.media.iso.IsoWriter;
 
 /**
- * An ISO 9660 image file (Level 1 names and a Joliet tree, PS3.12 for CD media), written in pure Java so that no
+ * An ISO 9660 image file (Level 1 names and a Joliet tree, PS3.12 for CD media; a UDF bridge for DVD/BD and
+ * whenever a portable viewer is on the medium), written in pure Java so that no
  * external tool is needed. The File-set ID becomes the volume identifier (PDI-REQUIREMENTS 10). The image is read
  * back through its own read-only file system, i.e. exactly as a reader of the disc would see it.
  */
@@ -52,9 +55,24 @@ public final class IsoTarget implements MediaTarget {
             Files.createDirectories(parent);
         }
         // IsoWriter writes to a ".part" file and renames it at the end, so a failure leaves no image behind.
-        new IsoWriter().write(staging, isoFile, IsoOptions.pdi(fileSetId, Instant.now()).withUdf(udf),
+        new IsoWriter().write(staging, isoFile, imageOptions(staging, fileSetId, udf),
                 (done, total) -> progress.update("write", done, total));
         return open(isoFile, true);
+    }
+
+    /**
+     * The image's options: PDI (File-set ID as volume ID, Level 1 names, Joliet), the UDF bridge when asked for, and
+     * when the staging holds a portable viewer ({@link ViewerStep#FOLDER}) the UDF bridge whatever the medium size
+     * plus source names below that folder: the runtime's long names and the execute permission of its launcher and
+     * {@code java} survive only in UDF (and the names in Joliet). The Level 1 tree keeps the DICOM part and the
+     * viewer's Level 1 entries only, so a reader that looks at ISO 9660 alone sees a conformant PDI medium.
+     */
+    static IsoOptions imageOptions(Path staging, String fileSetId, boolean udf) {
+        IsoOptions pdi = IsoOptions.pdi(fileSetId, Instant.now());
+        if (Files.isDirectory(staging.resolve(ViewerStep.FOLDER))) {
+            return pdi.withUdf(true).withLongNamesUnder(Set.of(ViewerStep.FOLDER));
+        }
+        return pdi.withUdf(udf);
     }
 
     /**

@@ -150,14 +150,8 @@ public final class CreateCommand implements Callable<Integer> {
         }
         List<PortableBuild> builds = new ArrayList<>();
         if (!viewers.isEmpty()) {
-            if (this.out == null) {
-                // IsoWriter writes ISO 9660 Level 1 + Joliet without Rock Ridge: a runtime's long names and the
-                // launcher's execute permission cannot be carried.
-                err.println("--viewer needs a folder target (--out: a USB stick, or a folder to burn with a Rock "
-                        + "Ridge / UDF tool); our ISO images keep only 8.3 names and no execute permissions");
-                err.flush();
-                return 2;
-            }
+            // --iso and --burn: the image gets a UDF bridge with the viewer's source names and execute permissions
+            // (IsoTarget.imageOptions); the Level 1 tree keeps the DICOM part.
             try {
                 for (Path v : viewers) {
                     builds.add(PortableBuild.of(v));
@@ -230,7 +224,7 @@ public final class CreateCommand implements Callable<Integer> {
             return new IsoTarget(count == 1 ? iso : numbered(iso, n), replace, udf);
         }
         return new DiscTarget(Burners.forPlatform(), Drive.of(burn), BurnOptions.DEFAULT, Cancellation.none(),
-                Path.of(System.getProperty("java.io.tmpdir")));
+                Path.of(System.getProperty("java.io.tmpdir")), udf);
     }
 
     /** {@code study.iso} → {@code study-DISC2.iso}. */

@@ -117,6 +117,7 @@ final class IsoEncoder {
         at = put(b, at, record(new byte[] {1}, joliet ? parent.jolietExtent : parent.primaryExtent,
                 joliet ? parent.jolietLength : parent.primaryLength, true));
         for (Node c : joliet ? SourceTree.jolietOrder(d) : d.children) {
+            if (!joliet && c.primaryId == null) continue; // only in the Joliet and UDF trees
             byte[] r = c.directory
                     ? record(IsoLayout.identifier(c, joliet), joliet ? c.jolietExtent : c.primaryExtent,
                             joliet ? c.jolietLength : c.primaryLength, true)

@@ -20,8 +20,14 @@ final class IsoEntry {
     private final long size;
     private final Instant time;
     private final Map<String, IsoEntry> children;
+    /** ECMA-167 4/14.9.5 permissions of a UDF File Entry; -1 for an ISO 9660 record, which has none. */
+    private final int permissions;
 
     IsoEntry(String name, boolean directory, long[] starts, long[] lengths, Instant time) {
+        this(name, directory, starts, lengths, time, -1);
+    }
+
+    IsoEntry(String name, boolean directory, long[] starts, long[] lengths, Instant time, int permissions) {
         this.name = name;
         this.directory = directory;
         this.starts = starts;
@@ -31,7 +37,10 @@ final class IsoEntry {
         this.size = directory ? 0 : s;
         this.time = time;
         this.children = directory ? new LinkedHashMap<>() : Map.of();
+        this.permissions = permissions;
     }
+
+    int permissions() { return permissions; }
 
     String name() { return name; }
 

@@ -8,9 +8,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.ProviderMismatchException;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -57,6 +61,28 @@ public final class IsoFileSystem extends FileSystem {
     /** Whether names come from the Joliet tree. */
     public boolean joliet() {
         return image.joliet();
+    }
+
+    /**
+     * The POSIX permissions a UDF File Entry records for {@code path} (ECMA-167 4/14.9.5: owner, group and other
+     * read, write and execute; change-attribute and delete have no POSIX counterpart); empty for an ISO 9660 or
+     * Joliet tree, which records none.
+     */
+    public Optional<Set<PosixFilePermission>> posixPermissions(Path path) throws IOException {
+        if (!(path instanceof IsoPath p) || p.getFileSystem() != this) {
+            throw new ProviderMismatchException(path + " is not a path of this image");
+        }
+        int bits = lookup(p).permissions();
+        if (bits < 0) return Optional.empty();
+        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = { // bits 0-2, 5-7, 10-12: execute, write, read of other, group, owner
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < order.length; i++) {
+            if ((bits >> (i / 3 * 5 + i % 3) & 1) != 0) out.add(order[i]);
+        }
+        return Optional.of(out);
     }
 
     Path image() {

@@ -16,6 +16,14 @@ public final class IsoFileSystems {
     }
 
     /**
+     * The UDF tree of a bridge image (names and POSIX permissions as UDF records them), where {@link #open} reads
+     * the Joliet tree; IOException when the image has no UDF volume or it is corrupt.
+     */
+    public static IsoFileSystem openUdf(Path isoFile) throws IOException {
+        return new IsoFileSystem(new IsoFileSystemProvider(), IsoImage.openUdf(isoFile));
+    }
+
+    /**
      * True when the file announces a UDF volume: a Volume Recognition Sequence with NSR02 or NSR03 from sector 16
      * (ECMA-167 2/9.1). A UDF-only image has no CD001 descriptor; a bridge image has both.
      */

@@ -126,6 +126,19 @@ final class IsoImage implements Closeable {
         }
     }
 
+    /** The UDF tree of a bridge or UDF-only image, whatever its ISO 9660 side holds. */
+    static IsoImage openUdf(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            if (!UdfVolumeReader.hasRecognitionSequence(ch)) throw new IOException(file + ": no UDF volume"
+                    + " (no NSR02/NSR03 in the Volume Recognition Sequence, ECMA-167 2/9.1)");
+            return new IsoImage(file, ch, UdfVolumeReader.read(file, ch));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
     private static boolean hasCd001(FileChannel ch) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(6);
         ch.read(b, 16L * SECTOR);

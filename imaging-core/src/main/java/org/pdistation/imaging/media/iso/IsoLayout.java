@@ -92,7 +92,7 @@ final class IsoLayout {
             Node d = queue.poll();
             out.add(d);
             for (Node c : joliet ? SourceTree.jolietOrder(d) : d.children) {
-                if (c.directory) queue.add(c);
+                if (c.directory && (joliet || c.primaryId != null)) queue.add(c);
             }
         }
         return out;
@@ -123,6 +123,7 @@ final class IsoLayout {
         long sectors = 1;
         int used = 2 * recordLength(1); // "." and ".."
         for (Node c : joliet ? SourceTree.jolietOrder(d) : d.children) {
+            if (!joliet && c.primaryId == null) continue; // only in the Joliet and UDF trees
             int len = recordLength(identifier(c, joliet).length);
             if (used + len > IsoBytes.SECTOR) {
                 sectors++;

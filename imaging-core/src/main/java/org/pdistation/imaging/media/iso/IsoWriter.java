@@ -46,7 +46,7 @@ public final class IsoWriter {
 
     /** Writes {@code sourceRoot} as {@code isoFile}; returns the image size in bytes. */
     public long write(Path sourceRoot, Path isoFile, IsoOptions options, Progress progress) throws IOException {
-        SourceTree tree = SourceTree.scan(sourceRoot, options.joliet());
+        SourceTree tree = SourceTree.scan(sourceRoot, options.joliet(), options.longNameFolders());
         IsoLayout layout = new IsoLayout(tree, options.joliet(), options.udf());
         UdfEncoder udf = options.udf() ? new UdfEncoder(layout, options) : null;
         IsoEncoder enc = new IsoEncoder(layout, options);

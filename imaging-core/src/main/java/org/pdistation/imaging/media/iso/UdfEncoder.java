@@ -13,9 +13,14 @@ import org.pdistation.imaging.media.iso.SourceTree.Node;
 final class UdfEncoder {
     /** UDF 1.02 2.1.5.2: our implementation identifier. */
     private static final String IMPLEMENTATION = "*PDI Station";
-    /** ECMA-167 4/14.9.5 with UDF 1.02 3.3.3.3: read (and for directories execute) for owner, group, others. */
-    private static final int FILE_PERMISSIONS = 0x1084;
-    private static final int DIRECTORY_PERMISSIONS = 0x14A5;
+    /**
+     * ECMA-167 4/14.9.5: bit 0 other execute, 1 write, 2 read, 3 change attributes, 4 delete; bits 5-9 the same for
+     * the group, 10-14 for the owner. Read for owner, group and others; no write, change or delete on a read-only
+     * medium (UDF 1.02 3.3.3.3 leaves the bits to the writer).
+     */
+    static final int READ_ALL = 0x1084;
+    /** Execute (search, for a directory) for owner, group and others. */
+    static final int EXECUTE_ALL = 0x0421;
 
     private final IsoLayout iso;
     private final UdfLayout layout;
@@ -215,12 +220,15 @@ final class UdfEncoder {
         UdfBytes.le16(b, 16 + 18, 0);                            // flags: short_ad
         UdfBytes.le32(b, 36, 0xFFFF_FFFFL);                      // UDF 1.02 3.3.3.1/2: uid, gid not specified
         UdfBytes.le32(b, 40, 0xFFFF_FFFFL);
-        UdfBytes.le32(b, 44, directory ? DIRECTORY_PERMISSIONS : FILE_PERMISSIONS);
+        // A directory is searchable; a file is executable where the staged file is (a viewer's java and launcher).
+        UdfBytes.le32(b, 44, directory || n.executable ? READ_ALL | EXECUTE_ALL : READ_ALL);
         UdfBytes.le16(b, 48, links);
         UdfBytes.le64(b, 56, size);                              // information length
         UdfBytes.le64(b, 64, IsoBytes.sectors(size));            // logical blocks recorded
         UdfBytes.timestamp(b, 72, time);                         // access
-        UdfBytes.timestamp(b, 84, time);                         // modification
+        // A file keeps its source's modification time: the JVM accepts a viewer's AppCDS archive only for a jar
+        // with the time it was made with.
+        UdfBytes.timestamp(b, 84, n.modified != null ? n.modified : time); // modification
         UdfBytes.timestamp(b, 96, time);                         // attribute
         UdfBytes.le32(b, 108, 1);                                // checkpoint
         UdfBytes.regid(b, 128, IMPLEMENTATION, new byte[0]);

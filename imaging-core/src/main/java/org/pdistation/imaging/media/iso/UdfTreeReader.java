@@ -28,7 +28,8 @@ final class UdfTreeReader {
     private static final int TYPE_FILE = 5;
 
     /** One File Entry as read: kind, data extents (byte offsets; -1 = not recorded, reads as zeros), size, time. */
-    private record Node(boolean directory, long[] starts, long[] lengths, long size, Instant time, long sector) {}
+    private record Node(boolean directory, long[] starts, long[] lengths, long size, Instant time, long sector,
+                        int permissions) {}
 
     private final UdfSource src;
     private final Set<Long> visited = new HashSet<>();
@@ -42,7 +43,7 @@ final class UdfTreeReader {
     IsoEntry readRoot(int ref, long block) throws IOException {
         Node n = fileEntry(ref, block, "/");
         if (!n.directory) throw src.corrupt(n.sector, "the root File Entry is not a directory");
-        IsoEntry root = new IsoEntry("", true, n.starts, n.lengths, n.time);
+        IsoEntry root = new IsoEntry("", true, n.starts, n.lengths, n.time, n.permissions);
         readDirectory(root, n, "/", 1);
         return root;
     }
@@ -105,7 +106,8 @@ final class UdfTreeReader {
                 continue;
             }
             if (child == null) continue;
-            IsoEntry e = new IsoEntry(name, child.directory, child.starts, child.lengths, child.time);
+            IsoEntry e = new IsoEntry(name, child.directory, child.starts, child.lengths, child.time,
+                    child.permissions);
             if (!dir.add(e)) {
                 src.problem(n.sector, path + name + ": a second entry of this name; skipped");
             } else if (child.directory) {
@@ -184,7 +186,9 @@ final class UdfTreeReader {
             src.problem(sector, path + ": allocation descriptors cover " + x.total + " of " + infoLength
                     + " bytes; the file is cut there");
         }
-        return new Node(fileType == TYPE_DIRECTORY, x.starts(), x.lengths(), x.total, time, sector);
+        // ECMA-167 4/14.9.5 (the same offset in an Extended File Entry, 4/14.17): 15 permission bits
+        int permissions = (int) (UdfBytes.u32(b, 44) & 0x7FFF);
+        return new Node(fileType == TYPE_DIRECTORY, x.starts(), x.lengths(), x.total, time, sector, permissions);
     }
 
     /** The extents of one file, trimmed to its information length. */
