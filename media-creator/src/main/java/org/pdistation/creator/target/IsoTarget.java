@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.media.iso.IsoFileSystem;
 import org.pdistation.imaging.media.iso.IsoFileSystems;
 import org.pdistation.imaging.media.iso.IsoOptions;
@@ -49,7 +50,7 @@ public final class IsoTarget implements MediaTarget {
         }
         Path parent = isoFile.getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            OwnerOnly.createDirectories(parent);
         }
         // IsoWriter writes to a ".part" file and renames it at the end, so a failure leaves no image behind.
         new IsoWriter().write(staging, isoFile, IsoOptions.pdi(fileSetId, Instant.now()).withUdf(udf),
