@@ -29,7 +29,7 @@ public final class DicomWriter {
     public static void write(Path file, Dataset fileMeta, Dataset ds, TransferSyntax ts, WriteOptions options)
             throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir); // as the file: owner-only where this creates it
         Path tmp = createPrivateTempFile(dir, file.getFileName().toString());
         try {
             try (OutputStream os = Files.newOutputStream(tmp)) {

@@ -14,6 +14,7 @@ import org.pdistation.imaging.data.Tag;
 import org.pdistation.imaging.data.VR;
 import org.pdistation.imaging.io.DicomWriter;
 import org.pdistation.imaging.io.Implementation;
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.io.TransferSyntax;
 import org.pdistation.imaging.io.WriteOptions;
 import org.pdistation.imaging.net.dimse.Status;
@@ -27,7 +28,8 @@ public final class FolderSink implements StorageSink {
     private final Path dir;
 
     public FolderSink(Path dir) throws IOException {
-        this.dir = Files.createDirectories(dir);
+        // Received instances are patient data: folders this creates are owner-only (files are, as temp files).
+        this.dir = OwnerOnly.createDirectories(dir);
     }
 
     public Path dir() {

@@ -6,12 +6,13 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.Deflater;
+
+import org.pdistation.imaging.io.OwnerOnly;
 
 /**
  * Writes a PDF 1.4 document (PDF Reference 1.4, ISO 32000-1 for the same structures) from {@link PdfPage}s.
@@ -28,9 +29,9 @@ public final class PdfWriter {
 
     private PdfWriter() {}
 
-    /** Writes the document to {@code file} (replaced when present). */
+    /** Writes the document to {@code file} (replaced when present), owner-only: reports name patients. */
     public static void write(Path file, List<PdfPage> pages) throws IOException {
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        try (OutputStream os = new BufferedOutputStream(OwnerOnly.newOutputStream(file), 1 << 16)) {
             write(os, pages);
         }
     }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.pdistation.creator.content.FileSetContent;
 import org.pdistation.creator.stage.StagedFileSet;
 import org.pdistation.creator.stage.StagingStep;
+import org.pdistation.imaging.io.OwnerOnly;
 
 /**
  * Prints the label of each medium (PDI-REQUIREMENTS 8) from its staged file-set, through a {@link LabelPrinter},
@@ -32,7 +33,7 @@ public final class LabelStep implements StagingStep {
 
     @Override
     public void apply(StagedFileSet set) throws IOException {
-        Files.createDirectories(folder);
+        OwnerOnly.createDirectories(folder); // labels show the patient's name
         LabelInfo info = LabelInfo.of(FileSetContent.read(set.root()), set.institution(), set.options().date(),
                 set.options().web());
         printer.print(info, folder, "LABEL-DISC" + set.number()).forEach(notes);

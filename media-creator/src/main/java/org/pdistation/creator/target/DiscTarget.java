@@ -9,6 +9,7 @@ import org.pdistation.creator.burn.BurnOptions;
 import org.pdistation.creator.burn.Burner;
 import org.pdistation.creator.burn.Cancellation;
 import org.pdistation.creator.burn.Drive;
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.media.iso.IsoWriter;
 
 /**
@@ -53,7 +54,7 @@ public final class DiscTarget implements MediaTarget {
 
     @Override
     public WrittenMedium write(Path staging, String fileSetId, Progress progress) throws IOException {
-        Files.createDirectories(workFolder);
+        OwnerOnly.createDirectories(workFolder); // the ISO image in it holds the patient's files
         Path image = Files.createTempFile(workFolder, "pdistation-", ".iso");
         try {
             // The same image IsoTarget writes: UDF and source names below VIEWER/ when a viewer is on the disc.

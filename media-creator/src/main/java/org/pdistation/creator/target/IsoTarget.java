@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.pdistation.creator.viewer.ViewerStep;
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.media.iso.IsoFileSystem;
 import org.pdistation.imaging.media.iso.IsoFileSystems;
 import org.pdistation.imaging.media.iso.IsoOptions;
@@ -52,7 +53,7 @@ public final class IsoTarget implements MediaTarget {
         }
         Path parent = isoFile.getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            OwnerOnly.createDirectories(parent);
         }
         // IsoWriter writes to a ".part" file and renames it at the end, so a failure leaves no image behind.
         new IsoWriter().write(staging, isoFile, imageOptions(staging, fileSetId, udf),

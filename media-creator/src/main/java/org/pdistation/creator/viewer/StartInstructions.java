@@ -24,8 +24,9 @@ final class StartInstructions {
                     "# Starts the PDI Station viewer on this medium (its DICOMDIR); run it yourself, e.g.",
                     "#   sh /media/$USER/<medium>/VIEWER/" + b.platform().startScript(),
                     "# Nothing on the medium starts by itself. Settings and logs go to your user folder, not here.",
-                    "here=$(cd \"$(dirname \"$0\")\" && pwd)",
-                    "medium=$(cd \"$here/..\" && pwd)",
+                    // "--": a path that starts with '-' is not an option; "CDPATH=": cd prints nothing to capture.
+                    "here=$(CDPATH= cd -- \"$(dirname -- \"$0\")\" && pwd)",
+                    "medium=$(CDPATH= cd -- \"$here/..\" && pwd)",
                     "exec \"$here/" + b.name() + "/" + b.launcher() + "\" view \"$medium\" \"$@\"",
                     "");
         };

@@ -1,10 +1,7 @@
 package org.pdistation.importer.journal;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +14,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.pdistation.imaging.io.OwnerOnly;
 
 /**
  * The import journal (PDI-REQUIREMENTS 32-33) in SQLite: one row per job and one per instance with its state, so
@@ -95,15 +94,9 @@ public final class Journal implements AutoCloseable {
 
     public static Journal open(Path file, Clock clock) throws IOException {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            } catch (FileAlreadyExistsException exists) {
-                // reopened
-            }
+            // Owner-only before SQLite opens it (its -wal/-shm take the main file's permissions); a journal left
+            // by an earlier version with wider permissions is restricted, with its siblings.
+            OwnerOnly.sqliteDatabase(file);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");

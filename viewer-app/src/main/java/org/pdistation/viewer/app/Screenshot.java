@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.render.PngWriter;
 
 /** Saves the whole window as a PNG (for tests and documentation), through imaging-core's PNG writer. */
@@ -32,7 +33,8 @@ public final class Screenshot {
         Path abs = png.toAbsolutePath();
         if (abs.getParent() != null) Files.createDirectories(abs.getParent());
         Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        // Owner-only: the window shows patient names and images.
+        try (OutputStream out = OwnerOnly.newOutputStream(tmp)) {
             PngWriter.writeRgb(out, w, h, rgb);
         }
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);

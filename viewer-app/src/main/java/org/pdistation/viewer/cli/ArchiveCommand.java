@@ -275,8 +275,10 @@ public final class ArchiveCommand implements Runnable {
             for (Path root : paths) {
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(root)) {
-                    // Not following links: nothing outside the given folder or medium is read.
-                    files = s.filter(Files::isRegularFile).sorted().toList();
+                    // Not following links (Files.walk does not descend into them, and a link to a file is not a
+                    // regular file here): nothing outside the given folder or medium is read.
+                    files = s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                            .sorted().toList();
                 }
                 for (Path f : files) {
                     if (f.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.media.OpenedMedium;
 import org.pdistation.imaging.net.RemoteAe;
 import org.pdistation.importer.journal.InstanceState;
@@ -147,7 +148,8 @@ public final class ImportCommand implements Callable<Integer> {
                 ImportReportPdf.write(r, reportPdf);
             }
             if (csv != null) {
-                try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(csv,
+                // Owner-only: the report names the patient's instances.
+                try (java.io.Writer w = new java.io.OutputStreamWriter(OwnerOnly.newOutputStream(csv),
                         java.nio.charset.StandardCharsets.UTF_8)) {
                     r.toCsv(w);
                 }

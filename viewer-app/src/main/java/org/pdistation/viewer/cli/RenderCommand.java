@@ -18,6 +18,7 @@ import org.pdistation.imaging.codec.FrameException;
 import org.pdistation.imaging.codec.ImageDescriptor;
 import org.pdistation.imaging.codec.ImageFrames;
 import org.pdistation.imaging.codec.Photometric;
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.render.colour.ColourRenderer;
 import org.pdistation.imaging.render.GreyResize;
 import org.pdistation.imaging.render.GreyscaleRenderer;
@@ -134,11 +135,11 @@ public final class RenderCommand implements Callable<Integer> {
         writePng(w, h, grey, false);
     }
 
-    /** Writes the PNG, creating the folder it goes in. */
+    /** Writes the PNG owner-only (a patient's image), creating the folder it goes in. */
     private void writePng(int w, int h, byte[] pixels, boolean rgb) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+        if (parent != null) OwnerOnly.createDirectories(parent);
+        try (OutputStream os = new BufferedOutputStream(OwnerOnly.newOutputStream(out), 1 << 16)) {
             if (rgb) {
                 PngWriter.writeRgb(os, w, h, pixels);
             } else {

@@ -35,6 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.importer.journal.InstanceState;
 import org.pdistation.importer.reconcile.LocalIdentity;
 import org.pdistation.importer.report.ImportReport;
@@ -355,7 +356,7 @@ public final class ImportPane extends BorderPane {
 
     /** Writes the shown report as CSV (UTF-8), owner-only: it names the patient's instances. */
     public void saveCsv(Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer w = new java.io.OutputStreamWriter(OwnerOnly.newOutputStream(file), StandardCharsets.UTF_8)) {
             shownReport.toCsv(w);
         } catch (IOException e) {
             task.showError(ClerkError.of(messages, messages.get("import.doing.csv"), e));

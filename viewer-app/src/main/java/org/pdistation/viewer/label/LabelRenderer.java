@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pdistation.creator.content.DisplayNames;
 import org.pdistation.creator.label.LabelInfo;
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.pdf.PdfPage;
 import org.pdistation.imaging.pdf.PdfWriter;
 import org.pdistation.imaging.render.PngWriter;
@@ -62,7 +63,7 @@ public final class LabelRenderer {
         }
 
         public void writePng(Path file) throws IOException {
-            try (OutputStream os = Files.newOutputStream(file)) {
+            try (OutputStream os = OwnerOnly.newOutputStream(file)) {
                 PngWriter.writeRgb(os, image.getWidth(), image.getHeight(), rgb(image));
             }
             ownerOnly(file);

@@ -13,6 +13,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
+import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.imaging.render.PngWriter;
 
 /**
@@ -49,10 +50,8 @@ public final class ViewExport {
         Path abs = file.toAbsolutePath();
         if (abs.getParent() != null) Files.createDirectories(abs.getParent());
         Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            }
+        // Created owner-only, not restricted after opening: no moment at which others could open it.
+        try (OutputStream out = OwnerOnly.newOutputStream(tmp)) {
             if (format == Format.PNG) {
                 byte[] rgb = new byte[s.width() * s.height() * 3];
                 for (int i = 0; i < s.argb().length; i++) {

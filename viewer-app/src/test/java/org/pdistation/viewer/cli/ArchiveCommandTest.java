@@ -48,6 +48,20 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void addDoesNotFollowALinkOnTheMediumToAFileOutsideIt() throws Exception {
+        // A USB stick or a Rock Ridge image can carry symbolic links; one to a DICOM file elsewhere on this
+        // computer (another patient's) must not be archived as if it were on the medium.
+        java.util.List<Path> outside = new SyntheticCtStudy(16, 1, 4).write(tmp.resolve("elsewhere"), 1);
+        Path medium = tmp.resolve("medium");
+        new SyntheticCtStudy(16, 2, 5).write(medium, 2);
+        java.nio.file.Files.createSymbolicLink(medium.resolve("LINK"), outside.get(0));
+        java.nio.file.Files.createSymbolicLink(medium.resolve("LINKDIR"), tmp.resolve("elsewhere"));
+        String dir = tmp.resolve("arch").toString();
+        assertEquals(0, run("archive", "add", "--dir", dir, medium.toString()), err.toString());
+        assertTrue(out.toString().contains("STORED=2") && out.toString().contains("0 not added"), out.toString());
+    }
+
+    @Test
     void jobsListsBurnJobsWithTheirStates() throws Exception {
         String dir = tmp.resolve("arch").toString();
         try (var a = org.pdistation.imaging.archive.Archive.open(Path.of(dir))) {

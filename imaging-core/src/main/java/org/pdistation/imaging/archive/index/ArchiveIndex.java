@@ -1,6 +1,7 @@
 package org.pdistation.imaging.archive.index;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.pdistation.imaging.io.OwnerOnly;
+
 /**
  * The archive's SQLite index (ARCHITECTURE decision 6): WAL mode, one connection used by one thread at a time (every
  * method is synchronized, so there is exactly one writer), schema brought up to date by {@link Migrations}.
@@ -26,6 +29,12 @@ public final class ArchiveIndex implements Closeable {
     }
 
     public static ArchiveIndex open(Path file) throws SQLException {
+        try {
+            // Owner-only before SQLite opens it: its -wal and -shm files take the main file's permissions.
+            OwnerOnly.sqliteDatabase(file);
+        } catch (IOException e) {
+            throw new SQLException("cannot create the archive index " + file + " owner-only: " + e.getMessage(), e);
+        }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");

@@ -42,7 +42,11 @@ final class UdfTreeReader {
 
     IsoEntry readRoot(int ref, long block) throws IOException {
         Node n = fileEntry(ref, block, "/");
-        if (!n.directory) throw src.corrupt(n.sector, "the root File Entry is not a directory");
+        // fileEntry gives null for a type that is neither directory nor file (a symlink, a device): not a root.
+        if (n == null || !n.directory) {
+            throw src.corrupt(n == null ? src.sectorOf(ref, block, "the root File Entry") : n.sector,
+                    "the root File Entry is not a directory");
+        }
         IsoEntry root = new IsoEntry("", true, n.starts, n.lengths, n.time, n.permissions);
         readDirectory(root, n, "/", 1);
         return root;
