@@ -1,5 +1,6 @@
 package org.pdistation.imaging.media;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class FileIdResolver {
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+    private static final Pattern WINDOWS_DEVICE =
+            Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
     private static final Pattern CONFORMANT = Pattern.compile("[A-Z0-9_]{1,8}");
 
     private final Path root;
@@ -44,6 +47,15 @@ public final class FileIdResolver {
 
     /** Why the components would be refused, or empty when they are safe to look up. */
     public static Optional<String> checkSafe(List<String> components) {
+        return checkSafe(components, File.separatorChar == '\\');
+    }
+
+    /**
+     * As {@link #checkSafe(List)}; {@code windows} also refuses the names Windows gives to devices (CON, NUL, COM1
+     * …, with or without an extension): opening one reads a device, not a file on the medium. Elsewhere they are
+     * ordinary (and PS3.10-conformant) names.
+     */
+    static Optional<String> checkSafe(List<String> components, boolean windows) {
         if (components.isEmpty()) {
             return Optional.of("empty file ID");
         }
@@ -63,6 +75,9 @@ public final class FileIdResolver {
             }
             if (c.contains("/") || c.contains("\\") || c.indexOf('\0') >= 0) {
                 return Optional.of("file ID component contains a path separator");
+            }
+            if (windows && WINDOWS_DEVICE.matcher(c).matches()) {
+                return Optional.of("file ID component '" + c + "' names a Windows device");
             }
         }
         return Optional.empty();

@@ -61,4 +61,15 @@ class FileIdResolverTest {
         assertFalse(FileIdResolver.isConformant(List.of("TOOLONGNAME")));
         assertFalse(FileIdResolver.isConformant(List.of("A", "B", "C", "D", "E", "F", "G", "H", "I")));
     }
+
+    @Test
+    void windowsDeviceNamesAreRefusedOnWindowsOnly() {
+        for (String c : List.of("CON", "nul", "COM1", "LPT9", "AUX.DCM", "PRN")) {
+            assertTrue(FileIdResolver.checkSafe(List.of("DICOM", c), true).isPresent(), c);
+            assertFalse(FileIdResolver.checkSafe(List.of("DICOM", c), false).isPresent(), c);
+        }
+        for (String c : List.of("CONE", "NULL", "COM", "IM000001", "LPT")) {
+            assertFalse(FileIdResolver.checkSafe(List.of("DICOM", c), true).isPresent(), c);
+        }
+    }
 }
