@@ -68,12 +68,20 @@ final class ImageResampler {
                 continue;
             }
             int cw0 = 256 - cw;
+            if (grey(a) && grey(b) && grey(c) && grey(d)) { // greyscale slices: blend one channel, copy it to three
+                int v = blend(a & 0xFF, b & 0xFF, c & 0xFF, d & 0xFF, cw0, cw, rw0, rw);
+                line[i] = BLACK | v * 0x010101;
+                continue;
+            }
             line[i] = BLACK
                     | blend(a >> 16 & 0xFF, b >> 16 & 0xFF, c >> 16 & 0xFF, d >> 16 & 0xFF, cw0, cw, rw0, rw) << 16
                     | blend(a >> 8 & 0xFF, b >> 8 & 0xFF, c >> 8 & 0xFF, d >> 8 & 0xFF, cw0, cw, rw0, rw) << 8
                     | blend(a & 0xFF, b & 0xFF, c & 0xFF, d & 0xFF, cw0, cw, rw0, rw);
         }
     }
+
+    /** Whether an ARGB pixel's red, green and blue are equal. */
+    private static boolean grey(int p) { return (p >> 8 & 0xFFFF) == (p & 0xFFFF); }
 
     /** One channel: along the column axis, then the row axis, rounded once (weights in 1/256). */
     private static int blend(int a, int b, int c, int d, int cw0, int cw, int rw0, int rw) {
