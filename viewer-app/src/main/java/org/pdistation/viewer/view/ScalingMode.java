@@ -26,9 +26,19 @@ public enum ScalingMode {
      * (OpenGL on a software rasteriser) is caught later by {@link RendererLoadWatch} measuring Prism's thread.
      */
     public static ScalingMode detect() {
-        String forced = System.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
+        String forced = property();
         if (forced.equals("prism")) return PRISM;
         if (forced.equals("own")) return OWN;
         return Platform.isSupported(ConditionalFeature.SCENE3D) ? PRISM : OWN;
+    }
+
+    /** Whether the user forced a mode (then no measurement overrides it). */
+    public static boolean forced() {
+        String p = property();
+        return p.equals("prism") || p.equals("own");
+    }
+
+    private static String property() {
+        return System.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
     }
 }

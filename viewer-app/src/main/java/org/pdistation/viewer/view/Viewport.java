@@ -391,7 +391,8 @@ public final class Viewport extends StackPane {
             placePending = false;
             placeImage();
         }
-        if (r.scaled() == null && scalingOverride == null && loadWatch.tooSlowAfterFrame()) {
+        if (r.scaled() == null && scalingOverride == null && !ScalingMode.forced()
+                && loadWatch.tooSlowAfterFrame()) {
             engine.setScaling(ScalingMode.OWN); // Prism measured as rasterising in software: scale ourselves
             render();
         }
