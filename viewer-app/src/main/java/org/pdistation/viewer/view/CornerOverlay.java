@@ -42,11 +42,15 @@ final class CornerOverlay extends StackPane {
         for (int i = 0; i < 4; i++) {
             edges[i] = new Label();
             edges[i].getStyleClass().add("orientation");
+            edges[i].setCache(true);
             StackPane.setAlignment(edges[i], at[i]);
             getChildren().add(edges[i]);
         }
         bottomLeft.getChildren().setAll(seriesLabel, imageLabel, positionLabel, thicknessLabel);
         bottomRight.getChildren().setAll(windowLabel, zoomLabel);
+        // Each label is drawn once into a cached bitmap, drop shadow included, and blitted on later frames: the
+        // image below changes every frame, which otherwise makes Prism apply every label's effect again.
+        for (Label l : new Label[] {windowLabel, zoomLabel, imageLabel}) l.setCache(true);
         windowLabel.setId("overlay-window");
         imageLabel.setId("overlay-image");
         zoomLabel.setId("overlay-zoom");
@@ -120,6 +124,7 @@ final class CornerOverlay extends StackPane {
     private static Label label(String text) {
         Label l = new Label(text);
         l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setCache(true);
         return l;
     }
 }

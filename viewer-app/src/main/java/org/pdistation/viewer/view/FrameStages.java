@@ -20,6 +20,8 @@ public final class FrameStages {
         SAMPLES,
         /** Render thread: Modality LUT, VOI window and presentation into BGRA (and invert). */
         WINDOW,
+        /** Render thread: scaling to the viewport's output pixels when Prism renders in software (else ~0). */
+        SCALE,
         /** Render thread: the overlay texts of the slice. */
         OVERLAY_TEXTS,
         /** FX thread: copying the staged pixels into the on-screen PixelBuffer. */

@@ -22,6 +22,8 @@ public final class RenderEngine implements AutoCloseable {
     private final InstanceFrameLoader loader = new InstanceFrameLoader();
     private final ThreadPoolExecutor prefetch;
     private final FrameStages stages = new FrameStages();
+    /** Who scales images to the viewports; detected on first use (the FX toolkit is up by then). */
+    private volatile ScalingMode scaling;
 
     public RenderEngine(long budgetBytes) {
         this.cache = new FrameCache<>(budgetBytes);
@@ -39,6 +41,16 @@ public final class RenderEngine implements AutoCloseable {
 
     /** Per-stage CPU and wall time of the frames drawn by this engine's viewports (benchmark, diagnostics). */
     public FrameStages stages() { return stages; }
+
+    /** Who scales images to the viewports (see {@link ScalingMode}): detected from the pipeline, or as set. */
+    public ScalingMode scaling() {
+        ScalingMode m = scaling;
+        if (m == null) scaling = m = ScalingMode.detect();
+        return m;
+    }
+
+    /** Sets who scales for every viewport of this engine (each follows from its next frame). */
+    public void setScaling(ScalingMode mode) { this.scaling = mode; }
 
     /** Daemon threads: a stuck decode of a hostile file must never keep the station's process alive. */
     public static java.util.concurrent.ThreadFactory daemonThreads(String name) {

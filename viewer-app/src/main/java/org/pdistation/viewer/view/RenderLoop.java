@@ -1,6 +1,7 @@
 package org.pdistation.viewer.view;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,8 +25,8 @@ import org.pdistation.viewer.model.SeriesEntry;
  * is neither waiting nor being copied, so the render thread never waits for the FX thread.
  */
 final class RenderLoop implements AutoCloseable {
-    /** One render request, captured on the FX thread. */
-    record Request(int index, int direction, WindowLevel window, boolean invert) {}
+    /** One render request, captured on the FX thread; {@code placement} null when Prism scales (see ScalingMode). */
+    record Request(int index, int direction, WindowLevel window, boolean invert, Placement placement) {}
 
     private final SliceRenderer renderer;
     private final ThreadPoolExecutor thread;
@@ -35,6 +36,11 @@ final class RenderLoop implements AutoCloseable {
     /** Three staging buffers (see {@link #freeBuffer}); each grown by the render thread while it owns it. */
     private final ByteBuffer[] staging = {ByteBuffer.allocateDirect(4), ByteBuffer.allocateDirect(4),
             ByteBuffer.allocateDirect(4)};
+    /** The slice at its own size before our scaling (ScalingMode.OWN only); render thread only. */
+    private ByteBuffer unscaled = ByteBuffer.allocateDirect(4);
+    private final ImageResampler resampler = new ImageResampler();
+    private final FrameStages stages;
+    private final long[] mark = new long[2];
     private final Object handOver = new Object();
     /** Guarded by {@link #handOver}: the slice waiting for the FX thread, and the buffer the FX thread copies. */
     private Staged ready;
@@ -42,6 +48,7 @@ final class RenderLoop implements AutoCloseable {
 
     RenderLoop(RenderEngine engine, java.util.Locale locale) {
         this.renderer = new SliceRenderer(engine, locale);
+        this.stages = engine.stages();
         // One thread, a short queue of wake-ups; a wake-up dropped when the queue is full is harmless, since every
         // queued one takes whatever request is newest.
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4),
@@ -110,16 +117,35 @@ final class RenderLoop implements AutoCloseable {
         int b = freeBuffer();
         RenderedSlice result;
         try {
-            result = renderer.render(index, s.get(index), r.window(), r.invert(), staging[b]);
-            if (result.info() == null && result.error() == null) { // staging too small: grow once, render again
-                staging[b] = ByteBuffer.allocateDirect(result.rows() * result.columns() * 4);
-                result = renderer.render(index, s.get(index), r.window(), r.invert(), staging[b]);
+            Placement place = r.placement();
+            ByteBuffer target = place == null ? staging[b] : unscaled;
+            result = renderer.render(index, s.get(index), r.window(), r.invert(), target);
+            if (result.info() == null && result.error() == null) { // too small: grow once, render again
+                target = ByteBuffer.allocateDirect(result.rows() * result.columns() * 4);
+                if (place == null) staging[b] = target; else unscaled = target;
+                result = renderer.render(index, s.get(index), r.window(), r.invert(), target);
             }
+            stages.begin(mark);
+            if (place != null && result.error() == null) result = result.withScaled(scale(result, place, b));
+            stages.lap(FrameStages.Stage.SCALE, mark);
         } catch (Exception e) {
             result = new RenderedSlice(index, 0, 0, r.window(), 1, null, describe(e));
         }
         publish(new Staged(result, b), shown);
         renderer.prefetch(s, index, r.direction());
+    }
+
+    /** Scales the slice in {@link #unscaled} into staging buffer {@code b}, for the area of the layer it covers. */
+    private ScaledArea scale(RenderedSlice r, Placement place, int b) {
+        ViewGeometry g = place.geometry(r.columns(), r.rows(), r.pixelAspect());
+        int[] a = g.visibleArea(place.pixelsPerUnit());
+        ScaledArea area = new ScaledArea(g, place.pixelsPerUnit(), a[0], a[1], a[2], a[3]);
+        if (area.isEmpty()) return area;
+        int bytes = a[2] * a[3] * 4;
+        if (staging[b].capacity() < bytes) staging[b] = ByteBuffer.allocateDirect(bytes);
+        resampler.resample(unscaled.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer(), area,
+                staging[b].duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer());
+        return area;
     }
 
     /** A rendered slice waiting in staging buffer {@code buffer} for the FX thread. */

@@ -10,6 +10,17 @@ package org.pdistation.viewer.view;
  * @param pixelAspect row spacing / column spacing (1 when unknown), so that JavaFX scales non-square pixels right
  * @param info    overlay texts
  * @param error   a sentence when the slice could not be shown, else null
+ * @param scaled  where the staging buffer's pixels go when the render thread scaled them itself, else null (the
+ *                staging buffer then holds the image at its own size, for Prism to scale)
  */
 public record RenderedSlice(int index, int columns, int rows, WindowLevel window, double pixelAspect,
-                            OverlayInfo info, String error) {}
+                            OverlayInfo info, String error, ScaledArea scaled) {
+    public RenderedSlice(int index, int columns, int rows, WindowLevel window, double pixelAspect, OverlayInfo info,
+                         String error) {
+        this(index, columns, rows, window, pixelAspect, info, error, null);
+    }
+
+    RenderedSlice withScaled(ScaledArea area) {
+        return new RenderedSlice(index, columns, rows, window, pixelAspect, info, error, area);
+    }
+}

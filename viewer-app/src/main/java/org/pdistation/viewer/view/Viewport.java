@@ -75,6 +75,16 @@ public final class Viewport extends StackPane {
     private SeriesEntry series;
     private PixelBuffer<ByteBuffer> pixels;
     private WritableImage image;
+    /** The size of the slice shown (the image's own, whoever scales it); 0 before one. */
+    private int imageColumns;
+    private int imageRows;
+    /** Who scales: null = the engine's choice ({@link RenderEngine#scaling}); set by tests and the load watch. */
+    private ScalingMode scalingOverride;
+    /** The mode the on-screen buffer was made for. */
+    private ScalingMode shownMode;
+    /** The placement of the last request when we scale (a change of it means rendering again). */
+    private Placement requestedPlacement;
+    private final RendererLoadWatch loadWatch = new RendererLoadWatch();
     private double pixelAspect = 1;
     private String modality = "";
     private List<WindowLevel> headerWindows = List.of();
@@ -253,6 +263,22 @@ public final class Viewport extends StackPane {
     /** The scale bar's length in mm, NaN when hidden (tests). */
     public double scaleBarMillimetres() { return scaleBar.lengthMm(); }
 
+    /** Who scales the image now: {@link ScalingMode#PRISM} (GPU) or {@link ScalingMode#OWN} (software Prism). */
+    public ScalingMode scaling() { return scalingOverride != null ? scalingOverride : engine.scaling(); }
+
+    /** Forces who scales (null: the engine's choice) and draws again. */
+    public void setScaling(ScalingMode mode) {
+        scalingOverride = mode;
+        render();
+    }
+
+    /** The geometry of the image on screen now (null before a slice is shown): tools and tests map points with it. */
+    public ViewGeometry geometry() {
+        if (imageColumns == 0) return null;
+        return ViewGeometry.of(imageColumns, imageRows, pixelAspect, imageLayer.getWidth(), imageLayer.getHeight(),
+                zoom.get(), panX, panY, orientation.get());
+    }
+
     public void dispose() {
         cine.pause();
         loop.close();
@@ -265,18 +291,19 @@ public final class Viewport extends StackPane {
         return new ImageMapping() {
             @Override
             public Point2D toScreen(double x, double y) {
-                if (image == null) return new Point2D(x, y);
-                Point2D local = new Point2D(x * imageView.getFitWidth() / image.getWidth(),
-                        y * imageView.getFitHeight() / image.getHeight());
-                return measures.sceneToLocal(imageView.localToScene(local));
+                ViewGeometry g = geometry();
+                if (g == null) return new Point2D(x, y);
+                double[] p = g.toLayer(x, y);
+                return measures.sceneToLocal(imageLayer.localToScene(p[0], p[1]));
             }
 
             @Override
             public Point2D toImage(double x, double y) {
-                if (image == null) return new Point2D(x, y);
-                Point2D local = imageView.sceneToLocal(measures.localToScene(x, y));
-                return new Point2D(local.getX() * image.getWidth() / imageView.getFitWidth(),
-                        local.getY() * image.getHeight() / imageView.getFitHeight());
+                ViewGeometry g = geometry();
+                if (g == null) return new Point2D(x, y);
+                Point2D local = imageLayer.sceneToLocal(measures.localToScene(x, y));
+                double[] p = g.toImage(local.getX(), local.getY());
+                return new Point2D(p[0], p[1]);
             }
         };
     }
@@ -308,7 +335,16 @@ public final class Viewport extends StackPane {
 
     private void render() {
         if (count.get() == 0) return;
-        loop.request(new RenderLoop.Request(index.get(), direction, window.get(), invert.get()), this::shown);
+        Placement place = scaling() == ScalingMode.OWN ? placement() : null;
+        requestedPlacement = place;
+        loop.request(new RenderLoop.Request(index.get(), direction, window.get(), invert.get(), place), this::shown);
+    }
+
+    /** Where a slice goes now, for our own scaling: in output pixels of the window's render scale (HiDPI). */
+    private Placement placement() {
+        double ppu = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
+        return new Placement(imageLayer.getWidth(), imageLayer.getHeight(), zoom.get(), panX, panY, orientation.get(),
+                ppu > 0 ? ppu : 1);
     }
 
     /**
@@ -327,21 +363,14 @@ public final class Viewport extends StackPane {
         FrameStages stages = engine.stages();
         stages.begin(fxMark);
         message.setVisible(false);
-        int w = r.columns();
-        int h = r.rows();
-        boolean resized = false;
-        if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(w * h * 4);
-            pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getByteBgraPreInstance());
-            image = new WritableImage(pixels);
-            imageView.setImage(image);
-            resized = true;
+        boolean resized = r.columns() != imageColumns || r.rows() != imageRows;
+        imageColumns = r.columns();
+        imageRows = r.rows();
+        if (r.scaled() == null) {
+            showImageSize(staged);
+        } else {
+            showScaled(r.scaled(), staged);
         }
-        int bytes = w * h * 4;
-        pixels.updateBuffer(pb -> {
-            pb.getBuffer().put(0, staged, 0, bytes);
-            return null; // the whole image is dirty: every pixel of a new slice may differ
-        });
         stages.lap(FrameStages.Stage.FX_COPY, fxMark);
         if (r.pixelAspect() != pixelAspect) {
             pixelAspect = r.pixelAspect();
@@ -362,10 +391,73 @@ public final class Viewport extends StackPane {
             placePending = false;
             placeImage();
         }
+        if (r.scaled() == null && scalingOverride == null && !ScalingMode.forced()
+                && loadWatch.tooSlowAfterFrame()) {
+            engine.setScaling(ScalingMode.OWN); // Prism measured as rasterising in software: scale ourselves
+            render();
+        }
         shownIndex = r.index();
         framesShown.set(framesShown.get() + 1);
         firstFrame.complete(null);
         stages.lap(FrameStages.Stage.FX_UPDATE, fxMark);
+    }
+
+    /** Prism scales: the on-screen buffer is the image's own size, placed and turned by {@link #placeImage}. */
+    private void showImageSize(ByteBuffer staged) {
+        int w = imageColumns, h = imageRows;
+        imageView.setVisible(true);
+        if (shownMode != ScalingMode.PRISM || pixels.getWidth() != w || pixels.getHeight() != h) {
+            newBuffer(w, h);
+            shownMode = ScalingMode.PRISM;
+            imageView.setSmooth(true);
+            imageView.setViewport(null);
+            placePending = true;
+        }
+        int bytes = w * h * 4;
+        pixels.updateBuffer(pb -> {
+            pb.getBuffer().put(0, staged, 0, bytes);
+            return null; // the whole image is dirty: every pixel of a new slice may differ
+        });
+    }
+
+    /**
+     * We scaled: the staged pixels are the covered area of the layer at output resolution. The on-screen buffer is
+     * the layer's size (made again only when the layer grows), shown 1:1 through a viewport of the area's size at
+     * the area's place, untransformed and unsmoothed, so that Prism only copies pixels.
+     */
+    private void showScaled(ScaledArea a, ByteBuffer staged) {
+        imageView.setVisible(!a.isEmpty());
+        if (a.isEmpty()) return;
+        int lw = (int) Math.ceil(a.geometry().layerWidth() * a.pixelsPerUnit());
+        int lh = (int) Math.ceil(a.geometry().layerHeight() * a.pixelsPerUnit());
+        if (shownMode != ScalingMode.OWN || pixels.getWidth() < a.width() || pixels.getHeight() < a.height()) {
+            newBuffer(Math.max(lw, a.width()), Math.max(lh, a.height()));
+            shownMode = ScalingMode.OWN;
+            imageView.setSmooth(false);
+            turn.setToIdentity();
+        }
+        int stride = pixels.getWidth() * 4;
+        int row = a.width() * 4;
+        pixels.updateBuffer(pb -> {
+            ByteBuffer dst = pb.getBuffer();
+            for (int y = 0; y < a.height(); y++) dst.put(y * stride, staged, y * row, row);
+            return new javafx.geometry.Rectangle2D(0, 0, a.width(), a.height());
+        });
+        javafx.geometry.Rectangle2D view = imageView.getViewport();
+        if (view == null || view.getWidth() != a.width() || view.getHeight() != a.height()) {
+            imageView.setViewport(new javafx.geometry.Rectangle2D(0, 0, a.width(), a.height()));
+        }
+        imageView.setFitWidth(a.width() / a.pixelsPerUnit());
+        imageView.setFitHeight(a.height() / a.pixelsPerUnit());
+        imageView.setLayoutX(a.x() / a.pixelsPerUnit());
+        imageView.setLayoutY(a.y() / a.pixelsPerUnit());
+    }
+
+    private void newBuffer(int w, int h) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(w * h * 4);
+        pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getByteBgraPreInstance());
+        image = new WritableImage(pixels);
+        imageView.setImage(image);
     }
 
     private void updateTexts(WindowLevel used) {
@@ -383,32 +475,29 @@ public final class Viewport extends StackPane {
     }
 
     private double effectiveScale() {
-        if (image == null) return 1;
-        double z = zoom.get();
-        if (!Double.isNaN(z)) return z;
-        double w = imageLayer.getWidth();
-        double h = imageLayer.getHeight();
-        if (w <= 0 || h <= 0) return 1;
-        double iw = image.getWidth(), ih = image.getHeight() * pixelAspect;
-        if (orientation.get().swapsAxes()) return Math.min(w / ih, h / iw);
-        return Math.min(w / iw, h / ih);
+        ViewGeometry g = geometry();
+        return g == null ? 1 : g.scale();
     }
 
     private void placeImage() {
-        if (image == null) return;
-        double s = effectiveScale();
-        double w = image.getWidth() * s;
-        double h = image.getHeight() * pixelAspect * s;
-        imageView.setFitWidth(w);
-        imageView.setFitHeight(h);
-        // The turn maps the w × h picture into its turned box (h × w after a quarter turn) about the centres.
-        ViewOrientation o = orientation.get();
-        double bw = o.swapsAxes() ? h : w;
-        double bh = o.swapsAxes() ? w : h;
-        turn.setToTransform(o.xx(), o.xy(), bw / 2 - (o.xx() * w / 2 + o.xy() * h / 2),
-                o.yx(), o.yy(), bh / 2 - (o.yx() * w / 2 + o.yy() * h / 2));
-        imageView.setLayoutX((imageLayer.getWidth() - bw) / 2 + panX);
-        imageView.setLayoutY((imageLayer.getHeight() - bh) / 2 + panY);
+        ViewGeometry g = geometry();
+        if (g == null) return;
+        double s = g.scale();
+        if (scaling() == ScalingMode.PRISM) {
+            if (shownMode == ScalingMode.PRISM) {
+                imageView.setFitWidth(g.fitWidth());
+                imageView.setFitHeight(g.fitHeight());
+                // The turn maps the w × h picture into its turned box (h × w after a quarter turn) about the centres.
+                ViewOrientation o = g.orientation();
+                turn.setToTransform(o.xx(), o.xy(), g.turnX(), o.yx(), o.yy(), g.turnY());
+                imageView.setLayoutX(g.boxX());
+                imageView.setLayoutY(g.boxY());
+            } else {
+                render(); // switching from our scaling: the next frame comes at the image's own size
+            }
+        } else if (!placement().equals(requestedPlacement)) {
+            render(); // we scale: a new zoom, pan, turn or layer size needs the pixels drawn again
+        }
         setIfChanged(overlay.zoomLabel, messages.format("viewer.zoom", integers.format(Math.round(s * 100))));
         Measurement m = measurement();
         // Screen pixels per mm along the screen's horizontal: s / column spacing whatever the turn, since the
