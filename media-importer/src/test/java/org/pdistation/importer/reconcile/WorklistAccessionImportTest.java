@@ -22,6 +22,7 @@ import org.pdistation.imaging.net.FindScu;
 import org.pdistation.imaging.net.FolderSink;
 import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.net.RemoteAe;
+import org.pdistation.imaging.testing.WorklistScp;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.importer.journal.InstanceState;
 import org.pdistation.importer.journal.Journal;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pdistation.imaging.net.FindScu;
 import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.net.RemoteAe;
+import org.pdistation.imaging.testing.WorklistScp;
 
 /** {@link WorklistLookup} against DCMTK wlmscpfs serving three scheduled procedures. */
 class WorklistLookupTest {

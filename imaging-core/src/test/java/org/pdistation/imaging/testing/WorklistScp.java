@@ -1,4 +1,4 @@
-package org.pdistation.importer.reconcile;
+package org.pdistation.imaging.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,18 +15,17 @@ import org.pdistation.imaging.data.VR;
 import org.pdistation.imaging.io.DicomWriter;
 import org.pdistation.imaging.io.TransferSyntax;
 import org.pdistation.imaging.io.WriteOptions;
-import org.pdistation.imaging.testing.Peers;
 
 /**
  * DCMTK {@code wlmscpfs} on a free loopback port, serving the {@code .wl} files written by {@link #item} from a folder
  * named after its AE title; stopped through its own process handle by {@link #close()}.
  */
-final class WorklistScp implements AutoCloseable {
-    static final String AET = "WORKLIST";
+public final class WorklistScp implements AutoCloseable {
+    public static final String AET = "WORKLIST";
     private final Process process;
     private final Path log;
     private final Path items;
-    final int port;
+    public final int port;
 
     private WorklistScp(Process process, Path log, Path items, int port) {
         this.process = process;
@@ -36,13 +35,13 @@ final class WorklistScp implements AutoCloseable {
     }
 
     /** Creates the item folder; call {@link #start} after writing the items. */
-    static Path itemFolder(Path root) throws IOException {
+    public static Path itemFolder(Path root) throws IOException {
         Path dir = Files.createDirectories(root.resolve(AET));
         Files.createFile(dir.resolve("lockfile")); // wlmscpfs takes a lock on this file while it reads the folder
         return dir;
     }
 
-    static WorklistScp start(Path root) throws IOException, InterruptedException {
+    public static WorklistScp start(Path root) throws IOException, InterruptedException {
         String exe = Peers.require("wlmscpfs").toString();
         int port = Peers.freeLoopbackPort();
         Path log = Files.createTempFile(root, "wlmscpfs", ".log");
@@ -66,7 +65,7 @@ final class WorklistScp implements AutoCloseable {
     }
 
     /** Writes one worklist item (PS3.4 Table K.6-1) as {@code name.wl}; {@code charset} null for the default set. */
-    static void item(Path folder, String file, String charset, String patientId, String name, String accession,
+    public static void item(Path folder, String file, String charset, String patientId, String name, String accession,
                      String procedure, String date) throws IOException {
         Dataset ds = new Dataset();
         if (charset != null) ds.setString(Tag.SpecificCharacterSet, VR.CS, charset);
@@ -93,7 +92,7 @@ final class WorklistScp implements AutoCloseable {
         }
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log);
     }
 
