@@ -52,6 +52,21 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--associations", defaultValue = "1") int associations;
 
+    @Option(names = "--worklist", paramLabel = "AET@HOST:PORT", description = "look the patient up in this Modality"
+            + " Worklist (with --match); --patient-id … still wins") String worklist;
+
+    @Option(names = "--lookup-pacs", description = "look the patient up with a patient-level C-FIND at --pacs (with"
+            + " --match id or name)") boolean lookupPacs;
+
+    @Option(names = "--match", defaultValue = "id", paramLabel = "id|name|accession", description = "the medium's"
+            + " key the lookup matches on (default: ${DEFAULT-VALUE})") String match;
+
+    @Option(names = "--match-value", paramLabel = "VALUE", description = "look up this value instead of the"
+            + " medium's (wildcards * and ? for a name)") String matchValue;
+
+    @Option(names = "--scheduled", paramLabel = "DATE-RANGE", description = "with --worklist: Scheduled Procedure"
+            + " Step Start Date, e.g. 20240101-20240131") String scheduled;
+
     @Option(names = "--select", arity = "1..*", paramLabel = "UID", description = "study or series UIDs to import")
     List<String> select = new ArrayList<>();
 
@@ -82,7 +97,12 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (dryRun && medium != null) {
             try (OpenedMedium m = OpenedMedium.open(medium)) {
-                print(ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium)));
+                ReviewModel model = ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium));
+                print(model);
+                ImportLookup lookup = lookup();
+                if (lookup != null && patientId == null) {
+                    return lookup.run(model, System.out, System.err).identity() != null ? 0 : 3;
+                }
             }
             return 0;
         }
@@ -118,6 +138,13 @@ public final class ImportCommand implements Callable<Integer> {
                         birthDate, sex, accession, null);
                 try (OpenedMedium m = OpenedMedium.open(medium)) {
                     ReviewModel model = ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium));
+                    ImportLookup lookup = lookup();
+                    if (id == null && lookup != null) {
+                        id = lookup.run(model, System.out, System.err).identity();
+                        if (id == null) {
+                            return 3; // none or several: a clerk chooses, the station never guesses
+                        }
+                    }
                     job = importer.prepare(model, select, id,
                             m.image() ? medium.toAbsolutePath().toString() : null);
                     System.out.println("job " + job);
@@ -131,6 +158,21 @@ public final class ImportCommand implements Callable<Integer> {
             }
             return counts.get(InstanceState.FAILED) == 0 && counts.get(InstanceState.PENDING) == 0 ? 0 : 1;
         }
+    }
+
+    /** The lookup asked for, or null; --worklist is preferred when both are given. */
+    private ImportLookup lookup() {
+        if (worklist != null) {
+            return ImportLookup.worklist(worklist, callingAet, match, matchValue, scheduled);
+        }
+        if (lookupPacs) {
+            if (pacs == null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "import: --lookup-pacs needs --pacs");
+            }
+            return ImportLookup.pacs(pacs, callingAet, match, matchValue);
+        }
+        return null;
     }
 
     private Path journalPath() {

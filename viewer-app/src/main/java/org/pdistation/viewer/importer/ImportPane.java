@@ -37,6 +37,8 @@ import javafx.stage.FileChooser;
 
 import org.pdistation.imaging.io.OwnerOnly;
 import org.pdistation.importer.journal.InstanceState;
+import org.pdistation.importer.reconcile.IdentityCandidate;
+import org.pdistation.importer.reconcile.IdentityQuery;
 import org.pdistation.importer.reconcile.LocalIdentity;
 import org.pdistation.importer.report.ImportReport;
 import org.pdistation.viewer.i18n.Messages;
@@ -62,7 +64,7 @@ public final class ImportPane extends BorderPane {
     private final TextField birthDate = new TextField();
     private final TextField sex = new TextField();
     private final TextField accession = new TextField();
-    private final ListView<LocalIdentity> matches = new ListView<>();
+    private final ListView<IdentityCandidate> matches = new ListView<>();
     private final ComboBox<PacsNode> destination;
     private final Button importButton;
     private final TaskPanel task;
@@ -109,18 +111,19 @@ public final class ImportPane extends BorderPane {
         id.addRow(r++, new Label(messages.get("import.sex")), sex);
         id.addRow(r++, new Label(messages.get("import.accession")), accession);
         Button find = button("import.find", this::lookUp);
+        Button findWorklist = button("import.findWorklist", this::findInWorklist);
+        findWorklist.setId("find-worklist");
         matches.setPrefHeight(70);
         matches.setPlaceholder(new Label(messages.get("import.matches.none")));
         matches.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(LocalIdentity i, boolean empty) {
-                super.updateItem(i, empty);
-                setText(empty || i == null ? null : i.patientId() + "  " + i.name() + "  " + i.birthDate() + "  "
-                        + i.sex());
+            protected void updateItem(IdentityCandidate c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.describe());
             }
         });
         matches.getSelectionModel().selectedItemProperty().addListener((o, was, i) -> {
-            if (i != null) fill(i);
+            if (i != null) fill(i.identity());
         });
         destination = new ComboBox<>(FXCollections.observableArrayList(nodes));
         destination.setCellFactory(v -> nodeCell());
@@ -139,7 +142,7 @@ public final class ImportPane extends BorderPane {
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE); // wrapped, never cut off with an ellipsis
         VBox reconcile = new VBox(6, heading("import.reconcile"), hint,
-                id, new HBox(6, find), matches, heading("import.destination"), destination, importButton, task);
+                id, new HBox(6, find, findWorklist), matches, heading("import.destination"), destination, importButton, task);
         VBox reportBox = new VBox(6, report, saveCsv);
         VBox.setVgrow(report, Priority.ALWAYS);
         history.setCellFactory(v -> new ListCell<>() {
@@ -204,27 +207,53 @@ public final class ImportPane extends BorderPane {
         });
     }
 
+    /** Patient-level C-FIND at the destination by the typed ID, else by the typed name (wildcards allowed). */
     private void lookUp() {
         PacsNode node = destination.getValue();
-        if (node == null || patientId.getText().isBlank()) {
+        IdentityQuery q = typedQuery(false);
+        if (node == null || q == null) {
             task.showError(new ClerkError(messages.get("import.find.missing"), ""));
             return;
         }
-        String id = patientId.getText().strip();
-        String iss = issuer.getText().strip();
-        Task<List<LocalIdentity>> t = new Task<>() {
+        search(messages.get("import.find"), messages.format("import.doing.find", node.describe()), node.describe(),
+                () -> session.findInPacs(node, q));
+    }
+
+    /** Modality Worklist C-FIND by the typed ID, else accession number, else name (PS3.4 K.6). */
+    public void findInWorklist() {
+        IdentityQuery q = typedQuery(true);
+        if (!session.hasWorklist() || q == null) {
+            task.showError(new ClerkError(messages.get("import.findWorklist.missing"), ""));
+            return;
+        }
+        search(messages.get("import.findWorklist"), messages.format("import.doing.findWorklist", ""), "",
+                () -> session.findInWorklist(q));
+    }
+
+    private void search(String title, String doing, String where,
+                        java.util.concurrent.Callable<List<IdentityCandidate>> work) {
+        Task<List<IdentityCandidate>> t = new Task<>() {
             @Override
-            protected List<LocalIdentity> call() throws Exception {
-                updateMessage(messages.format("import.finding", node.describe()));
+            protected List<IdentityCandidate> call() throws Exception {
+                updateMessage(messages.format("import.finding", where));
                 updateProgress(-1, 1);
-                return session.lookUp(node, id, iss.isEmpty() ? null : iss);
+                return work.call();
             }
         };
-        task.run(messages.get("import.find"), messages.format("import.doing.find", node.describe()), t, background,
-                list -> {
-                    matches.getItems().setAll(list);
-                    if (list.size() == 1) matches.getSelectionModel().select(0);
-                });
+        // Several matches are listed for the clerk to choose; only a single one fills the form by itself.
+        task.run(title, doing, t, background, list -> {
+            matches.getItems().setAll(list);
+            if (list.size() == 1) matches.getSelectionModel().select(0);
+        });
+    }
+
+    /** What the clerk typed as a query: the ID (with issuer), else the accession (worklist only), else the name. */
+    private IdentityQuery typedQuery(boolean worklist) {
+        String id = patientId.getText().strip();
+        if (!id.isEmpty()) return IdentityQuery.byId(id, blankToNull(issuer.getText()));
+        if (worklist && !accession.getText().isBlank()) return IdentityQuery.byAccession(accession.getText().strip());
+        if (!patientName.getText().isBlank()) return IdentityQuery.byName(patientName.getText().strip());
+        return null;
     }
 
     private void fill(LocalIdentity i) {
@@ -233,6 +262,8 @@ public final class ImportPane extends BorderPane {
         patientName.setText(i.name());
         birthDate.setText(i.birthDate());
         sex.setText(i.sex());
+        // A worklist item brings its accession number, so that the import coerces it (PDI-REQUIREMENTS 29).
+        if (i.accessionNumber() != null && !i.accessionNumber().isEmpty()) accession.setText(i.accessionNumber());
     }
 
     /** The reconciled identity, or null to keep the medium's (nothing typed). */
@@ -459,6 +490,13 @@ public final class ImportPane extends BorderPane {
     public ListView<ImportSession.HistoryEntry> history() { return history; }
 
     public TextField patientIdField() { return patientId; }
+
+    public TextField patientNameField() { return patientName; }
+
+    public TextField accessionField() { return accession; }
+
+    /** The candidates of the last search (PACS or worklist). */
+    public ListView<IdentityCandidate> matches() { return matches; }
 
     /** The last import's or resume's result, or null. */
     public ImportSession.Result lastResult() { return lastResult; }

@@ -15,7 +15,10 @@ import org.pdistation.importer.journal.InstanceState;
 import org.pdistation.importer.journal.Journal;
 import org.pdistation.importer.medium.MediumOpener;
 import org.pdistation.importer.reconcile.LocalIdentity;
+import org.pdistation.importer.reconcile.IdentityCandidate;
+import org.pdistation.importer.reconcile.IdentityQuery;
 import org.pdistation.importer.reconcile.PatientLookup;
+import org.pdistation.importer.reconcile.WorklistLookup;
 import org.pdistation.importer.report.ImportReport;
 import org.pdistation.importer.review.ReviewModel;
 import org.pdistation.importer.send.ImportConfig;
@@ -71,6 +74,25 @@ public final class ImportSession {
         FindScu find = new FindScu(node.remoteAe(), settings.aeTitle(), NetOptions.DEFAULT,
                 Connections.sockets(settings, node));
         return new PatientLookup(find).byId(patientId, issuer);
+    }
+
+    /** Patient-level C-FIND at {@code node} by ID or name (PS3.4 C.6.1). */
+    public List<IdentityCandidate> findInPacs(PacsNode node, IdentityQuery query) throws IOException {
+        return new PatientLookup(new FindScu(node.remoteAe(), settings.aeTitle(), NetOptions.DEFAULT,
+                Connections.sockets(settings, node))).find(query);
+    }
+
+    /** Modality Worklist C-FIND (PS3.4 K.6) at the settings' worklist node; IOException when none is set. */
+    public List<IdentityCandidate> findInWorklist(IdentityQuery query) throws IOException {
+        PacsNode node = settings.worklist();
+        if (node == null) throw new IOException("no Modality Worklist is set in the settings");
+        return new WorklistLookup(new FindScu(node.remoteAe(), settings.aeTitle(), NetOptions.DEFAULT,
+                Connections.sockets(settings, node))).find(query);
+    }
+
+    /** Whether the settings name a worklist node. */
+    public boolean hasWorklist() {
+        return settings.worklist() != null;
     }
 
     /** The job's id is reported to {@code jobCreated} before sending starts, so that a stop leaves it resumable. */

@@ -49,6 +49,7 @@ public final class SettingsPane extends BorderPane {
     private final TextField keyStore = new TextField();
     private final TextField trustStore = new TextField();
     private final TextField institution = new TextField();
+    private final TextField worklist = new TextField();
     private final ComboBox<Profile> profile = new ComboBox<>(FXCollections.observableArrayList(Profile.values()));
     private final ComboBox<String> language = new ComboBox<>(
             FXCollections.observableArrayList(StationSettings.LANGUAGES));
@@ -85,6 +86,8 @@ public final class SettingsPane extends BorderPane {
         row(own, 4, "settings.language", new HBox(8, language, new Label(messages.get("settings.language.restart"))));
         row(own, 5, "settings.keyStore", new HBox(4, keyStore, browse(keyStore)));
         row(own, 6, "settings.trustStore", new HBox(4, trustStore, browse(trustStore)));
+        worklist.setPromptText("AET@HOST:PORT");
+        row(own, 7, "settings.worklist", worklist);
 
         GridPane nodeForm = grid();
         row(nodeForm, 0, "settings.node.name", nodeName);
@@ -124,6 +127,8 @@ public final class SettingsPane extends BorderPane {
         keyStore.setText(s.keyStore() == null ? "" : s.keyStore().toString());
         trustStore.setText(s.trustStore() == null ? "" : s.trustStore().toString());
         institution.setText(s.institution());
+        worklist.setText(s.worklist() == null ? "" : s.worklist().aet() + "@" + s.worklist().host() + ":"
+                + s.worklist().port());
         profile.setValue(s.defaultProfile());
         language.setValue(s.language());
     }
@@ -132,7 +137,8 @@ public final class SettingsPane extends BorderPane {
     public StationSettings fromForm() {
         int p = parsePort(port.getText());
         return new StationSettings(aet.getText().strip(), p, nodes, path(keyStore.getText()),
-                path(trustStore.getText()), institution.getText(), profile.getValue(), language.getValue());
+                path(trustStore.getText()), institution.getText(), profile.getValue(), language.getValue(),
+                worklistNode(worklist.getText()));
     }
 
     /** Saves the form; false (with the reason shown) when a field is not valid or the file cannot be written. */
@@ -274,6 +280,13 @@ public final class SettingsPane extends BorderPane {
         g.setHgap(8);
         g.setVgap(6);
         return g;
+    }
+
+    /** "AET@HOST:PORT" as the worklist node (plain TCP), null when empty. */
+    static PacsNode worklistNode(String text) {
+        if (text == null || text.isBlank()) return null;
+        org.pdistation.imaging.net.RemoteAe ae = org.pdistation.imaging.net.RemoteAe.parse(text.strip());
+        return new PacsNode("Worklist", ae.aet(), ae.host(), ae.port(), false);
     }
 
     private void row(GridPane g, int r, String key, javafx.scene.Node field) {

@@ -59,10 +59,20 @@ public final class SettingsStore {
         }
         String aet = p.getProperty("ae.title", d.aeTitle());
         int port = intOr(p.getProperty("ae.port"), d.port());
+        PacsNode worklist = null;
+        if (p.getProperty("worklist.aet") != null) {
+            try {
+                worklist = new PacsNode(p.getProperty("worklist.name"), p.getProperty("worklist.aet"),
+                        p.getProperty("worklist.host"), intOr(p.getProperty("worklist.port"), 104),
+                        Boolean.parseBoolean(p.getProperty("worklist.tls")));
+            } catch (IllegalArgumentException e) {
+                // a hand-edited worklist node that is not valid is dropped, like a PACS node
+            }
+        }
         try {
             return new StationSettings(aet, port, nodes, path(p.getProperty("tls.keyStore")),
                     path(p.getProperty("tls.trustStore")), p.getProperty("media.institution", ""), profile,
-                    p.getProperty("language", d.language()));
+                    p.getProperty("language", d.language()), worklist);
         } catch (IllegalArgumentException e) {
             return new StationSettings(d.aeTitle(), d.port(), nodes, null, null,
                     p.getProperty("media.institution", ""), profile, p.getProperty("language", d.language()));
@@ -87,6 +97,14 @@ public final class SettingsStore {
             p.setProperty(k + "host", n.host());
             p.setProperty(k + "port", Integer.toString(n.port()));
             p.setProperty(k + "tls", Boolean.toString(n.tls()));
+        }
+        if (s.worklist() != null) {
+            PacsNode w = s.worklist();
+            p.setProperty("worklist.name", w.name());
+            p.setProperty("worklist.aet", w.aet());
+            p.setProperty("worklist.host", w.host());
+            p.setProperty("worklist.port", Integer.toString(w.port()));
+            p.setProperty("worklist.tls", Boolean.toString(w.tls()));
         }
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE + ".tmp");

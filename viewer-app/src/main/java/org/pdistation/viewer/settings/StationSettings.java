@@ -18,9 +18,10 @@ import org.pdistation.imaging.net.RemoteAe;
  * @param institution    the creating institution named on media (README.TXT, label, web pages)
  * @param defaultProfile the media profile the create screen starts with
  * @param language       "en" or "ja"; applied when the station starts
+ * @param worklist       the Modality Worklist SCP the import screen looks patients up in (PS3.4 K), or null
  */
 public record StationSettings(String aeTitle, int port, List<PacsNode> nodes, Path keyStore, Path trustStore,
-                              String institution, Profile defaultProfile, String language) {
+                              String institution, Profile defaultProfile, String language, PacsNode worklist) {
     public static final List<String> LANGUAGES = List.of("en", "ja");
 
     public StationSettings {
@@ -32,13 +33,25 @@ public record StationSettings(String aeTitle, int port, List<PacsNode> nodes, Pa
         if (!LANGUAGES.contains(language)) language = "en";
     }
 
+    /** Without a worklist node. */
+    public StationSettings(String aeTitle, int port, List<PacsNode> nodes, Path keyStore, Path trustStore,
+                           String institution, Profile defaultProfile, String language) {
+        this(aeTitle, port, nodes, keyStore, trustStore, institution, defaultProfile, language, null);
+    }
+
     public static StationSettings defaults() {
         String lang = Locale.getDefault().getLanguage().equals("ja") ? "ja" : "en";
         return new StationSettings("PDISTATION", 11112, List.of(), null, null, "", Profile.STD_GEN_CD, lang);
     }
 
     public StationSettings withNodes(List<PacsNode> n) {
-        return new StationSettings(aeTitle, port, n, keyStore, trustStore, institution, defaultProfile, language);
+        return new StationSettings(aeTitle, port, n, keyStore, trustStore, institution, defaultProfile, language,
+                worklist);
+    }
+
+    public StationSettings withWorklist(PacsNode w) {
+        return new StationSettings(aeTitle, port, nodes, keyStore, trustStore, institution, defaultProfile, language,
+                w);
     }
 
     public Locale locale() {

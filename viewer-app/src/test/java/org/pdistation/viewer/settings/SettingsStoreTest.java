@@ -31,6 +31,16 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theWorklistNodeReadsBack(@TempDir Path dir) throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        StationSettings s = StationSettings.defaults().withWorklist(new PacsNode("Worklist", "RIS", "ris.example",
+                1070, false));
+        store.save(s);
+        assertEquals(s, store.load());
+        assertEquals("RIS", store.load().worklist().aet());
+    }
+
+    @Test
     void aMissingOrBrokenFileGivesTheDefaultsAndDropsInvalidNodes(@TempDir Path dir) throws Exception {
         SettingsStore store = new SettingsStore(dir);
         assertEquals("PDISTATION", store.load().aeTitle());
