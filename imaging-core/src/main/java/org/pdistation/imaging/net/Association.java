@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,14 +25,12 @@ import org.pdistation.imaging.net.pdu.Abort;
 import org.pdistation.imaging.net.pdu.AssociateAc;
 import org.pdistation.imaging.net.pdu.AssociateRj;
 import org.pdistation.imaging.net.pdu.AssociateRq;
-import org.pdistation.imaging.net.pdu.PDataTf;
 import org.pdistation.imaging.net.pdu.PresentationContextAc;
 import org.pdistation.imaging.net.pdu.PresentationContextRq;
 import org.pdistation.imaging.net.pdu.Pdu;
 import org.pdistation.imaging.net.pdu.PduException;
 import org.pdistation.imaging.net.pdu.PduReader;
 import org.pdistation.imaging.net.pdu.PduWriter;
-import org.pdistation.imaging.net.pdu.Pdv;
 import org.pdistation.imaging.net.pdu.ReleaseRp;
 import org.pdistation.imaging.net.pdu.ReleaseRq;
 
@@ -55,7 +52,9 @@ public final class Association implements Closeable {
     private final WriteWatchdog out;
     /** The socket's channel where it has one and speaks plain TCP: file bytes go to it without a heap copy. */
     private final SocketChannel channel;
-    private final PduReader reader;
+    /** Received PDUs, PDV by PDV (PS3.8 9.3.5), straight from the channel over plain TCP. */
+    private final PdvReader reader;
+    private final PduInput input;
     private final NetOptions options;
     private final AssociateRq request;
     private final AssociateAc accept;
@@ -65,7 +64,6 @@ public final class Association implements Closeable {
     private final ByteBuffer sendView;
     /** On a virtual thread with a channel: whole PDUs read and written without a heap copy; made when needed. */
     private ByteBuffer directBuf;
-    private final ArrayDeque<Pdv> pending = new ArrayDeque<>();
     private int nextMessageId = 1;
     private boolean closed;
 
@@ -76,7 +74,8 @@ public final class Association implements Closeable {
         // Java sockets have no write timeout: the watchdog gives writes the same limit as reads (NetOptions).
         this.out = new WriteWatchdog(socket, socket.getOutputStream(), options.readTimeout());
         this.channel = socket instanceof javax.net.ssl.SSLSocket ? null : socket.getChannel();
-        this.reader = new PduReader(in, options.maxPduLength());
+        this.input = PduInput.of(socket, in, out, options.readTimeout());
+        this.reader = new PdvReader(input, options.maxPduLength());
         this.options = options;
         this.request = request;
         this.accept = accept;
@@ -434,32 +433,36 @@ public final class Association implements Closeable {
      * next call.
      */
     public Command readCommand() throws IOException {
-        java.io.ByteArrayOutputStream buf = null;
+        byte[] buf = new byte[256];
+        int size = 0;
         int contextId = -1;
         while (true) {
-            Pdv pdv = nextPdv(true);
-            if (pdv == null) {
+            if (!nextPdv(true)) {
                 return null;
             }
-            if (!pdv.command()) {
-                throw protocolError("data PDV on context " + pdv.contextId() + " where a command was expected");
+            if (!reader.command()) {
+                throw protocolError("data PDV on context " + reader.contextId() + " where a command was expected");
             }
             if (contextId < 0) {
-                contextId = pdv.contextId();
+                contextId = reader.contextId();
                 if (!contexts.containsKey(contextId)) {
                     throw protocolError("command on presentation context " + contextId + " that was not accepted");
                 }
-                buf = new java.io.ByteArrayOutputStream(256);
-            } else if (pdv.contextId() != contextId) {
-                throw protocolError("command fragments on contexts " + contextId + " and " + pdv.contextId());
+            } else if (reader.contextId() != contextId) {
+                throw protocolError("command fragments on contexts " + contextId + " and " + reader.contextId());
             }
-            buf.writeBytes(pdv.data());
-            if (buf.size() > 1 << 20) {
+            long n = reader.remaining();
+            if (size + n > 1 << 20) {
                 throw protocolError("command set larger than 1 MiB");
             }
-            if (pdv.last()) {
+            if (size + n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.max(size + n, buf.length * 2L));
+            }
+            readPdvFully(buf, size, (int) n);
+            size += (int) n;
+            if (reader.last()) {
                 try {
-                    return new Command(contextId, CommandCodec.decode(buf.toByteArray()));
+                    return new Command(contextId, CommandCodec.decode(java.util.Arrays.copyOf(buf, size)));
                 } catch (IOException e) {
                     throw protocolError("undecodable command set: " + e.getMessage());
                 }
@@ -472,7 +475,7 @@ public final class Association implements Closeable {
      * responses notice a C-CANCEL-RQ (PS3.7 9.3.2.3) between them.
      */
     public boolean hasIncoming() throws IOException {
-        return !pending.isEmpty() || (!closed && in.available() > 0);
+        return reader.inPdu() || (!closed && input.available());
     }
 
     /**
@@ -490,47 +493,81 @@ public final class Association implements Closeable {
         }
     }
 
-    private final class DataStream extends InputStream {
-        private byte[] cur = new byte[0];
-        private int pos;
-        private boolean last;
+    private final class DataStream extends DataSetInput {
+        private final byte[] one = new byte[1];
+        private boolean started;
         private int contextId = -1;
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            while (pos >= cur.length) {
-                if (last) {
+            if (len == 0) {
+                return 0;
+            }
+            while (!started || reader.remaining() == 0) {
+                if (started && reader.last()) {
                     return -1;
                 }
                 nextFragment();
             }
-            int n = Math.min(len, cur.length - pos);
-            System.arraycopy(cur, pos, b, off, n);
-            pos += n;
-            return n;
+            return received(() -> reader.read(b, off, len));
         }
 
         /**
-         * Writes each received PDV's bytes to {@code sink} in one call: no intermediate buffer, and writes as large
-         * as the peer's PDUs (a C-STORE SCP writing a file otherwise pays one system call per 16 KiB).
+         * Writes each received chunk to {@code sink} in one call: no intermediate buffer, and writes as large as
+         * the chunks that arrive (a C-STORE SCP writing a file otherwise pays one system call per 16 KiB).
          */
         @Override
         public long transferTo(OutputStream sink) throws IOException {
+            byte[] copy = new byte[1 << 16];
+            return transfer(chunk -> {
+                while (chunk.hasRemaining()) {
+                    int n = Math.min(copy.length, chunk.remaining());
+                    chunk.get(copy, 0, n);
+                    sink.write(copy, 0, n);
+                }
+            });
+        }
+
+        @Override
+        public long transferTo(java.nio.channels.WritableByteChannel sink, java.security.MessageDigest digest)
+                throws IOException {
+            return transfer(chunk -> DataSetInput.writeChunk(chunk, sink, digest));
+        }
+
+        /** Every remaining byte of the data set to {@code sink}; the sink's own IOExceptions pass unchanged. */
+        private long transfer(PduInput.Chunks sink) throws IOException {
             long total = 0;
+            IOException[] local = new IOException[1];
+            PduInput.Chunks guarded = chunk -> {
+                try {
+                    sink.accept(chunk);
+                } catch (IOException e) {
+                    local[0] = e;
+                    throw e;
+                }
+            };
             while (true) {
-                if (pos < cur.length) {
-                    int n = cur.length - pos;
-                    sink.write(cur, pos, n);
-                    pos = cur.length;
+                if (started && reader.remaining() > 0) {
+                    long n = reader.remaining();
+                    try {
+                        received(() -> {
+                            reader.transfer(guarded);
+                            return 0;
+                        });
+                    } catch (IOException e) {
+                        if (local[0] != null) {
+                            throw local[0];
+                        }
+                        throw e;
+                    }
                     total += n;
                 }
-                if (last) {
+                if (started && reader.last()) {
                     return total;
                 }
                 nextFragment();
@@ -539,70 +576,111 @@ public final class Association implements Closeable {
 
         /** PS3.8 9.3.5: the next PDV of this data set, on the same context, not a command. */
         private void nextFragment() throws IOException {
-            Pdv pdv = nextPdv(false);
-            if (pdv.command()) {
+            nextPdv(false);
+            if (reader.command()) {
                 throw protocolError("command PDV in the middle of a data set");
             }
-            if (contextId >= 0 && pdv.contextId() != contextId) {
-                throw protocolError("data fragments on contexts " + contextId + " and " + pdv.contextId());
+            if (contextId >= 0 && reader.contextId() != contextId) {
+                throw protocolError("data fragments on contexts " + contextId + " and " + reader.contextId());
             }
-            contextId = pdv.contextId();
-            cur = pdv.data();
-            pos = 0;
-            last = pdv.last();
+            contextId = reader.contextId();
+            started = true;
         }
 
         @Override
         public void close() throws IOException {
             // Drain the rest so that the association stays in step.
-            byte[] skip = new byte[8192];
-            while (!closed && read(skip, 0, skip.length) >= 0) {
-                // discard
+            while (!closed && !(started && reader.last() && reader.remaining() == 0)) {
+                if (started && reader.remaining() > 0) {
+                    received(() -> {
+                        reader.skip();
+                        return 0;
+                    });
+                } else {
+                    nextFragment();
+                }
             }
         }
     }
 
-    /**
-     * The next PDV; with {@code releaseAllowed} an A-RELEASE-RQ answers A-RELEASE-RP, closes and gives null.
-     */
-    private Pdv nextPdv(boolean releaseAllowed) throws IOException {
-        while (pending.isEmpty()) {
-            checkOpen();
-            Pdu pdu;
-            try {
-                pdu = reader.read();
-            } catch (SocketTimeoutException e) {
-                IOException x = new IOException("no data from peer " + request.callingAet() + "/"
-                        + request.calledAet() + " within " + options.readTimeout().toSeconds() + " s");
-                abort();
-                throw x;
-            } catch (PduException e) {
-                sendQuietly(socket, Abort.provider(e.abortReason()));
-                close();
-                throw e;
-            } catch (IOException e) {
-                close();
-                throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
-            }
-            switch (pdu) {
-                case PDataTf p -> pending.addAll(p.pdvs());
-                case ReleaseRq r -> {
-                    if (!releaseAllowed) {
-                        throw protocolError("A-RELEASE-RQ in the middle of a message");
-                    }
-                    out.write(PduWriter.encode(new ReleaseRp()));
-                    close();
-                    return null;
-                }
-                case Abort a -> {
-                    close();
-                    throw new AssociationAbortedException("peer sent " + a.describe());
-                }
-                default -> throw protocolError("unexpected " + pdu.getClass().getSimpleName()
-                        + " on an established association");
-            }
+    @FunctionalInterface
+    private interface Receive {
+        int run() throws IOException;
+    }
+
+    /** Reads exactly {@code n} bytes of the current PDV's value. */
+    private void readPdvFully(byte[] b, int off, int n) throws IOException {
+        int done = 0;
+        while (done < n) {
+            int at = off + done;
+            int want = n - done;
+            done += received(() -> reader.read(b, at, want));
         }
-        return pending.poll();
+    }
+
+    /**
+     * Runs a read of received bytes: a timeout aborts the association, a broken connection closes it, both
+     * reported with who the peer was (the same as for a PDU header, see {@link #nextPdv}).
+     */
+    private int received(Receive r) throws IOException {
+        checkOpen();
+        try {
+            return r.run();
+        } catch (SocketTimeoutException e) {
+            IOException x = new IOException("no data from peer " + request.callingAet() + "/"
+                    + request.calledAet() + " within " + options.readTimeout().toSeconds() + " s");
+            abort();
+            throw x;
+        } catch (IOException e) {
+            if (e instanceof AssociationAbortedException) {
+                throw e;
+            }
+            close();
+            throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves to the next PDV; with {@code releaseAllowed} an A-RELEASE-RQ answers A-RELEASE-RP, closes and gives
+     * false.
+     */
+    private boolean nextPdv(boolean releaseAllowed) throws IOException {
+        checkOpen();
+        Pdu pdu;
+        try {
+            pdu = reader.next();
+        } catch (SocketTimeoutException e) {
+            IOException x = new IOException("no data from peer " + request.callingAet() + "/"
+                    + request.calledAet() + " within " + options.readTimeout().toSeconds() + " s");
+            abort();
+            throw x;
+        } catch (PduException e) {
+            sendQuietly(socket, Abort.provider(e.abortReason()));
+            close();
+            throw e;
+        } catch (IOException e) {
+            close();
+            throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+        }
+        switch (pdu) {
+            case null -> {
+                return true;
+            }
+            case ReleaseRq r -> {
+                if (!releaseAllowed) {
+                    throw protocolError("A-RELEASE-RQ in the middle of a message");
+                }
+                out.write(PduWriter.encode(new ReleaseRp()));
+                close();
+                return false;
+            }
+            case Abort a -> {
+                close();
+                throw new AssociationAbortedException("peer sent " + a.describe());
+            }
+            default -> throw protocolError("unexpected " + pdu.getClass().getSimpleName()
+                    + " on an established association");
+        }
     }
 
     /**
@@ -613,24 +691,14 @@ public final class Association implements Closeable {
      */
     public boolean awaitIncoming(Duration wait) throws IOException {
         checkOpen();
-        if (!pending.isEmpty()) {
+        if (reader.inPdu()) {
             return true;
         }
         try {
-            socket.setSoTimeout(millis(wait));
-            in.mark(1);
-            in.read();
-            in.reset();
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
+            return input.await(wait);
         } catch (IOException e) {
             close();
             throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
-        } finally {
-            if (!closed) {
-                socket.setSoTimeout(millis(options.readTimeout()));
-            }
         }
     }
 
@@ -649,9 +717,14 @@ public final class Association implements Closeable {
         }
         try {
             out.write(PduWriter.encode(new ReleaseRq()));
-            socket.setSoTimeout(millis(options.artimTimeout()));
+            input.timeout(options.artimTimeout());
             while (true) {
-                Pdu pdu = reader.read();
+                Pdu pdu = reader.next();
+                if (pdu == null) {
+                    // P-DATA still in flight before the RP is discarded (PS3.8 9.2.3 state Sta7).
+                    reader.skipPdu();
+                    continue;
+                }
                 if (pdu instanceof ReleaseRp) {
                     return;
                 }
@@ -663,7 +736,7 @@ public final class Association implements Closeable {
                 if (pdu instanceof Abort a) {
                     throw new AssociationAbortedException("release answered by " + a.describe());
                 }
-                // P-DATA still in flight before the RP is discarded (PS3.8 9.2.3 state Sta7).
+                // Anything else before the RP is ignored (PS3.8 9.2.3 state Sta7).
             }
         } catch (SocketTimeoutException e) {
             sendQuietly(socket, Abort.user());

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -177,7 +178,10 @@ public final class DicomServer implements Closeable {
     /** Starts listening with everything {@code hosting} names served beside Verification and Storage. */
     public static DicomServer start(Config config, StorageSink sink, ServerSocketFactory factory, Hosting hosting)
             throws IOException {
-        ServerSocket ss = factory.createServerSocket();
+        // Plain TCP listens through a ServerSocketChannel, so that every accepted socket has a channel and received
+        // data sets go from the network to their files through a direct buffer (PduInput); TLS keeps its sockets.
+        ServerSocket ss = factory == ServerSocketFactory.getDefault() ? ServerSocketChannel.open().socket()
+                : factory.createServerSocket();
         try {
             ss.setReuseAddress(true);
             InetAddress bind = config.bindHost() == null ? null : InetAddress.getByName(config.bindHost());

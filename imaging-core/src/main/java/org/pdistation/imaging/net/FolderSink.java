@@ -4,10 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Tag;
@@ -56,9 +59,13 @@ public final class FolderSink implements StorageSink {
         Path target = dir.resolve(uid + ".dcm");
         Path tmp = Files.createTempFile(dir, "." + uid + ".", ".part");
         try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                os.write(header(rq));
-                data.transferTo(os);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer meta = ByteBuffer.wrap(header(rq));
+                while (meta.hasRemaining()) {
+                    ch.write(meta);
+                }
+                // Straight from the network to the file where the association allows (DataSetInput).
+                DataSetInput.copy(data, ch, null);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

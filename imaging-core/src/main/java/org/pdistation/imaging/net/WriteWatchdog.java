@@ -12,6 +12,10 @@ import java.time.Duration;
  * A write timeout for a socket, which Java sockets lack: a write blocked longer than the limit (the peer stopped
  * reading, its window stays shut) closes the socket, which makes the blocked write fail; the writer then gets a
  * {@link SocketTimeoutException} saying why. A virtual thread checks while the socket is open.
+ *
+ * <p>It also times reads made straight from the socket's channel (which, unlike the socket's stream, ignore
+ * SO_TIMEOUT): a read blocked longer than its limit shuts the input down, so the read ends at once while the output
+ * still works for the A-ABORT that follows ({@link #readTimedOut()} then says why the input ended).
  */
 final class WriteWatchdog extends OutputStream {
     private final Socket socket;
@@ -21,6 +25,10 @@ final class WriteWatchdog extends OutputStream {
     /** System.nanoTime() when the write in progress began, 0 when none is. */
     private volatile long writingSince;
     private volatile boolean fired;
+    /** System.nanoTime() when the channel read in progress began, 0 when none is. */
+    private volatile long readingSince;
+    private volatile long readLimitNanos = Long.MAX_VALUE;
+    private volatile boolean readFired;
     private Thread guard;
 
     WriteWatchdog(Socket socket, OutputStream out, Duration limit) {
@@ -91,6 +99,22 @@ final class WriteWatchdog extends OutputStream {
         }
     }
 
+    /** A channel read begins that may block at most {@code limitNanos}; {@link #endRead()} follows it. */
+    void beginRead(long limitNanos) {
+        readLimitNanos = limitNanos;
+        startGuard();
+        readingSince = System.nanoTime() | 1;
+    }
+
+    void endRead() {
+        readingSince = 0;
+    }
+
+    /** Whether the input was shut down because a read went past its limit. */
+    boolean readTimedOut() {
+        return readFired;
+    }
+
     private SocketTimeoutException timeout() {
         return new SocketTimeoutException("the peer read nothing for " + limit.toMillis()
                 + " ms while we were sending (write timeout); connection closed");
@@ -108,15 +132,21 @@ final class WriteWatchdog extends OutputStream {
     }
 
     private void watch() {
-        long period = Math.clamp(limitNanos / 8, 10_000_000L, 1_000_000_000L);
         try {
             while (!socket.isClosed()) {
+                long period = Math.clamp(Math.min(limitNanos, readLimitNanos) / 8, 10_000_000L, 1_000_000_000L);
                 Thread.sleep(Duration.ofNanos(period));
                 long since = writingSince;
                 if (since != 0 && System.nanoTime() - since > limitNanos) {
                     fired = true;
                     socket.close();
                     return;
+                }
+                long reading = readingSince;
+                if (reading != 0 && !readFired && System.nanoTime() - reading > readLimitNanos) {
+                    readFired = true;
+                    // Wakes the blocked read with end-of-stream; the output stays open for an A-ABORT.
+                    socket.shutdownInput();
                 }
             }
         } catch (InterruptedException | IOException e) {

@@ -56,12 +56,17 @@ public final class ArchiveBenchmark {
         Path storescp = require("storescp");
         Path runs = Files.createDirectories(data.work().resolve("receive"));
         int[] n = {0};
+        CpuMeter cpu = new CpuMeter();
         AlternatingRunner.Result r = new AlternatingRunner(warmup, pairs).run(() -> {
             Path dir = runs.resolve("ours" + n[0]++);
             try (Archive a = Archive.open(dir, ConflictPolicy.KEEP_FIRST, durability);
                  DicomServer s = ArchiveServer.start(a, "ARCH", "127.0.0.1", 0,
                          new AccessPolicy(Set.of(), Map.of()), NetOptions.DEFAULT, l -> { })) {
-                return send(storescu, data, s.port());
+                double c0 = CpuMeter.jvmSeconds();
+                long a0 = CpuMeter.jvmAllocatedBytes();
+                double seconds = send(storescu, data, s.port());
+                cpu.ours(CpuMeter.jvmSeconds() - c0, CpuMeter.jvmAllocatedBytes() - a0);
+                return seconds;
             } finally {
                 delete(dir);
             }
@@ -74,7 +79,10 @@ public final class ArchiveBenchmark {
             Process p = pb.start();
             try {
                 awaitListening(port);
-                return send(storescu, data, port);
+                double c0 = CpuMeter.processSeconds(p.pid());
+                double seconds = send(storescu, data, port);
+                cpu.peer(CpuMeter.processSeconds(p.pid()) - c0);
+                return seconds;
             } finally {
                 p.destroy();
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -85,6 +93,7 @@ public final class ArchiveBenchmark {
         });
         out.printf("archive-receive-%d%s-s %.3f %.3f %.2f%n", data.files().size(), suffix, r.ours(), r.peer(),
                 r.ratio());
+        out.println(cpu.line("archive-receive-" + data.files().size() + suffix + "-cpu-s", data.files().size()));
         out.flush();
     }
 

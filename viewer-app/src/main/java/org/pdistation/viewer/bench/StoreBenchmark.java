@@ -44,7 +44,7 @@ public final class StoreBenchmark {
             return;
         }
         Path received = Files.createDirectories(data.work().resolve("storescp-out"));
-        try (StoreScp scp = StoreScp.start(data.work(), received)) {
+        try (StoreScp scp = StoreScp.start(data.work(), received, true)) {
             RemoteAe target = new RemoteAe("STORESCP", "127.0.0.1", scp.port);
             String n = "store-" + data.files().size();
             // PERFORMANCE.md: the peer is one storescu (one association) for both targets; ours with four
@@ -69,13 +69,27 @@ public final class StoreBenchmark {
         }
         Path peerDir = Files.createDirectories(data.work().resolve("storescp-out"));
         Path ourDir = Files.createDirectories(data.work().resolve("ourscp-out"));
-        try (StoreScp scp = StoreScp.start(data.work(), peerDir);
+        // Without --fork: the association is served in the process we measure (a forked child's CPU time would be
+        // counted only once the parent reaps it). One association at a time either way.
+        CpuMeter cpu = new CpuMeter();
+        try (StoreScp scp = StoreScp.start(data.work(), peerDir, false);
              DicomServer ours = DicomServer.start(new DicomServer.Config("STORESCP", "127.0.0.1", 0, Set.of(), 8,
                      NetOptions.DEFAULT), new FolderSink(ourDir))) {
             AlternatingRunner.Result r = runner.run(
-                    () -> timed(ourDir, () -> storescu(data.work(), ours.port(), data.files(), 1)),
-                    () -> timed(peerDir, () -> storescu(data.work(), scp.port, data.files(), 1)));
+                    () -> timed(ourDir, () -> {
+                        double c0 = CpuMeter.jvmSeconds();
+                        long a0 = CpuMeter.jvmAllocatedBytes();
+                        storescu(data.work(), ours.port(), data.files(), 1);
+                        cpu.ours(CpuMeter.jvmSeconds() - c0, CpuMeter.jvmAllocatedBytes() - a0);
+                    }),
+                    () -> timed(peerDir, () -> {
+                        double c0 = CpuMeter.processSeconds(scp.process.pid());
+                        storescu(data.work(), scp.port, data.files(), 1);
+                        cpu.peer(CpuMeter.processSeconds(scp.process.pid()) - c0);
+                    }));
             print(out, "scp-" + data.files().size() + "-s", r);
+            out.println(cpu.line("scp-" + data.files().size() + "-cpu-s", data.files().size()));
+            out.flush();
         }
     }
 
@@ -180,13 +194,17 @@ public final class StoreBenchmark {
             this.port = port;
         }
 
-        static StoreScp start(Path work, Path outDir) throws IOException, InterruptedException {
+        static StoreScp start(Path work, Path outDir, boolean fork) throws IOException, InterruptedException {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            ProcessBuilder pb = new ProcessBuilder("storescp", "--fork", "+B", "-aet", "STORESCP", "-pdu", DCMTK_PDU,
-                    "-od", outDir.toString(), "-fe", ".dcm", String.valueOf(port))
+            List<String> cmd = new ArrayList<>(List.of("storescp", "+B", "-aet", "STORESCP", "-pdu", DCMTK_PDU,
+                    "-od", outDir.toString(), "-fe", ".dcm", String.valueOf(port)));
+            if (fork) {
+                cmd.add(1, "--fork");
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd)
                     .directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("storescp.log").toFile());
             pb.environment().put("TCP_NODELAY", "1");

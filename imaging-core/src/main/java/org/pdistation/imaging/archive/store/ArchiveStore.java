@@ -2,8 +2,7 @@ package org.pdistation.imaging.archive.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.pdistation.imaging.net.DataSetInput;
 
 /**
  * The archive's files under one root: {@code objects/<study>/<series>/<instance>.dcm}, each name a truncated SHA-256
@@ -77,15 +78,13 @@ public final class ArchiveStore {
             MessageDigest sha = sha256();
             long size;
             try (FileChannel ch = FileChannel.open(t, StandardOpenOption.WRITE)) {
-                OutputStream os = Channels.newOutputStream(ch);
-                os.write(header);
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = dataset.read(buf)) >= 0) {
-                    sha.update(buf, 0, n);
-                    os.write(buf, 0, n);
+                ByteBuffer meta = ByteBuffer.wrap(header);
+                while (meta.hasRemaining()) {
+                    ch.write(meta);
                 }
-                os.flush();
+                // Hashed as the bytes pass to the file (from the network's direct buffer where the association
+                // allows: DataSetInput), never by reading the file back.
+                DataSetInput.copy(dataset, ch, sha);
                 // Durable before the rename and before the index says it is there (unless told otherwise).
                 if (sync) {
                     // fdatasync: the data and the size needed to read it back; timestamps may lag.

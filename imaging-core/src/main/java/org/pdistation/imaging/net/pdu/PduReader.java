@@ -43,6 +43,22 @@ public final class PduReader {
         int type = header[0] & 0xFF;
         long length = ((long) (header[2] & 0xFF) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
                 | (header[5] & 0xFF);
+        checkHeader(type, length, maxPDataLength);
+        byte[] body = new byte[(int) length];
+        int got = readUpTo(body, 0, body.length);
+        if (got < body.length) {
+            throw new EOFException("connection closed after " + got + " of " + length + " bytes of PDU type 0x0"
+                    + type);
+        }
+        return decode(type, body);
+    }
+
+    /**
+     * Checks a PDU header before anything is allocated for its body: a known type (PS3.8 9.3.1), and a length
+     * within what this side announced for P-DATA-TF (plus slack for peers that count the header in) or
+     * {@link #MAX_CONTROL_PDU} for the others.
+     */
+    public static void checkHeader(int type, long length, int maxPDataLength) throws PduException {
         if (type < Pdu.ASSOCIATE_RQ || type > Pdu.ABORT) {
             throw new PduException(Abort.UNRECOGNIZED_PDU,
                     String.format("unrecognized PDU type 0x%02X (PS3.8 9.3.1 defines 0x01..0x07)", type));
@@ -52,13 +68,6 @@ public final class PduReader {
             throw new PduException(Abort.INVALID_PDU_PARAMETER_VALUE, "invalid PDU length " + length
                     + " for PDU type 0x0" + type + " (at most " + limit + " accepted)");
         }
-        byte[] body = new byte[(int) length];
-        int got = readUpTo(body, 0, body.length);
-        if (got < body.length) {
-            throw new EOFException("connection closed after " + got + " of " + length + " bytes of PDU type 0x0"
-                    + type);
-        }
-        return decode(type, body);
     }
 
     /** Decodes a PDU body (everything after the 6-byte header). */
