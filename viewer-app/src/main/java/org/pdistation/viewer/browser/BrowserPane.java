@@ -105,6 +105,19 @@ public final class BrowserPane extends VBox {
         problems.setId("browser-problems");
         problems.getStyleClass().add("problems");
         problems.setPrefHeight(120);
+        // Each problem is a sentence followed by its details: wrapped to the list's width rather than cut off.
+        problems.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(SCROLLBAR_AND_BORDERS));
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+            }
+        });
         problems.managedProperty().bind(problems.visibleProperty());
         problemsTitle.managedProperty().bind(problemsTitle.visibleProperty());
         getChildren().addAll(detectedMedia, filter, tree, summary, problemsTitle, problems, check);

@@ -9,12 +9,14 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.media.MediumCheck;
@@ -51,19 +53,40 @@ public final class ProblemsPanel extends VBox {
         TableColumn<MediumProblem, MediumProblem> sentence = new TableColumn<>(messages.get("check.column.problem"));
         sentence.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
         sentence.setCellFactory(c -> new TableCell<>() {
+            // One whole sentence per problem, wrapped to the column rather than cut off.
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(c.widthProperty().subtract(12));
+                text.getStyleClass().add("check-text");
+            }
+
             @Override
             protected void updateItem(MediumProblem p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.serious() ? p.sentence()
-                        : messages.get("check.minor") + " " + p.sentence());
-                getStyleClass().remove("check-minor");
-                if (!empty && p != null && !p.serious()) getStyleClass().add("check-minor");
+                setText(null);
+                if (empty || p == null) {
+                    setGraphic(null);
+                    return;
+                }
+                text.setText(p.serious() ? p.sentence() : messages.get("check.minor") + " " + p.sentence());
+                text.getStyleClass().setAll("check-text", p.serious() ? "check-serious" : "check-minor");
+                setGraphic(text);
             }
         });
         sentence.setPrefWidth(330);
         TableColumn<MediumProblem, String> file = new TableColumn<>(messages.get("check.column.file"));
         file.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().file()));
         file.setPrefWidth(130);
+        file.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String f, boolean empty) {
+                super.updateItem(f, empty);
+                setText(empty ? null : f);
+                setTextOverrun(OverrunStyle.LEADING_ELLIPSIS); // the file's own name is the end of its path
+                setTooltip(empty || f == null || f.isEmpty() ? null : new Tooltip(f));
+            }
+        });
         TableColumn<MediumProblem, String> rule = new TableColumn<>(messages.get("check.column.rule"));
         rule.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().rule()));
         rule.setPrefWidth(50);

@@ -10,6 +10,7 @@ import org.pdistation.viewer.i18n.Messages;
  * every file referenced, every reference resolvable) gets one sentence per fault, told apart by the finding's text.
  */
 public final class ProblemSentences {
+    private static final java.util.regex.Pattern QUOTED_FILE_ID = java.util.regex.Pattern.compile("'([^']+)'");
     private final Messages messages;
 
     public ProblemSentences(Messages messages) {
@@ -17,7 +18,19 @@ public final class ProblemSentences {
     }
 
     public MediumProblem of(Finding f) {
-        return new MediumProblem(f.severity() == Severity.ERROR, sentence(f), f.path(), "R" + f.rule(), f.format());
+        return new MediumProblem(f.severity() == Severity.ERROR, sentence(f), file(f), "R" + f.rule(), f.format());
+    }
+
+    /**
+     * The file the person should look for: a finding on a DICOMDIR record that names a Referenced File ID (a missing
+     * file, a name written differently) is about that file, not about the DICOMDIR it was found in.
+     */
+    static String file(Finding f) {
+        java.util.regex.Matcher m = QUOTED_FILE_ID.matcher(f.message());
+        if (f.tag() != null && f.tag() == org.pdistation.imaging.data.Tag.ReferencedFileID && m.find()) {
+            return m.group(1).replace('\\', '/');
+        }
+        return f.path();
     }
 
     public String sentence(Finding f) {
