@@ -3,6 +3,7 @@ package org.pdistation.viewer.app;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ import org.pdistation.viewer.browser.BrowserPane;
 import org.pdistation.viewer.create.DemoDisc;
 import org.pdistation.viewer.task.ClerkError;
 import org.pdistation.viewer.i18n.Messages;
+import org.pdistation.viewer.media.MediaMonitor;
 import org.pdistation.viewer.model.MediaContent;
 import org.pdistation.viewer.model.MediaReader;
 import org.pdistation.viewer.model.RecentMedia;
@@ -52,6 +54,7 @@ public final class MainWindow extends BorderPane {
     private final Menu recentMenu;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(RenderEngine.daemonThreads("pdistation-open"));
     private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+    private MediaMonitor mounts; // discs and USB sticks: polled while the window shows
 
     /** With the data folder of this process ({@link AppHome#resolve()}). */
     public MainWindow(Messages messages, RecentMedia recent) {
@@ -84,6 +87,30 @@ public final class MainWindow extends BorderPane {
         status.setMaxWidth(Double.MAX_VALUE);
         setBottom(status);
         refreshRecent();
+        // Watch the platform's mount points from when the window shows until it closes (issue 8: detected media).
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) scene.windowProperty().addListener((o2, a2, w) -> {
+                if (w != null) w.showingProperty().addListener((o3, was, showing) -> {
+                    if (showing && mounts == null) watchMounts(MediaMonitor.platformParents(), Duration.ofSeconds(2));
+                    else if (!showing) stopWatchingMounts();
+                });
+            });
+        });
+    }
+
+    /**
+     * Watches {@code parents} (folders whose sub-folders are mount points) for media with DICOM data every
+     * {@code interval}, instead of what was watched before; the browser lists them and offers to open a new one.
+     */
+    public void watchMounts(List<Path> parents, Duration interval) {
+        stopWatchingMounts();
+        mounts = new MediaMonitor(parents);
+        mounts.start(interval, Platform::runLater, browser.detectedMedia()::apply);
+    }
+
+    private void stopWatchingMounts() {
+        if (mounts != null) mounts.close();
+        mounts = null;
     }
 
     public BrowserPane browser() { return browser; }
@@ -288,6 +315,7 @@ public final class MainWindow extends BorderPane {
     }
 
     public void dispose() {
+        stopWatchingMounts();
         screens.dispose();
         reader.shutdownNow();
         browser.dispose();

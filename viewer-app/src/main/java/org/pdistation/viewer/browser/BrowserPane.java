@@ -52,6 +52,8 @@ public final class BrowserPane extends VBox {
     private final Label problemsTitle = new Label();
     private final ListView<String> problems = new ListView<>();
     private final ThumbnailLoader thumbnails = new ThumbnailLoader();
+    private final DetectedMediaPane detectedMedia;
+    private final ProblemsPanel check;
     private final Map<SeriesEntry, Image> thumbs = new HashMap<>();
     private final Map<SeriesEntry, SeriesDetails> details = new HashMap<>();
     private final Map<SeriesEntry, TreeItem<BrowserRow>> seriesItems = new IdentityHashMap<>();
@@ -66,6 +68,9 @@ public final class BrowserPane extends VBox {
     public BrowserPane(Messages messages) {
         this.messages = messages;
         this.rows = new BrowserRows(messages, details);
+        this.detectedMedia = new DetectedMediaPane(messages);
+        this.check = new ProblemsPanel(messages);
+        detectedMedia.setOnOpen(p -> onOpenPath.accept(p));
         getStyleClass().add("browser");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -100,21 +105,50 @@ public final class BrowserPane extends VBox {
         problems.setId("browser-problems");
         problems.getStyleClass().add("problems");
         problems.setPrefHeight(120);
+        // Each problem is a sentence followed by its details: wrapped to the list's width rather than cut off.
+        problems.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(SCROLLBAR_AND_BORDERS));
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+            }
+        });
         problems.managedProperty().bind(problems.visibleProperty());
         problemsTitle.managedProperty().bind(problemsTitle.visibleProperty());
-        getChildren().addAll(filter, tree, summary, problemsTitle, problems);
+        getChildren().addAll(detectedMedia, filter, tree, summary, problemsTitle, problems, check);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
         });
         setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (ok) onOpenPath.accept(e.getDragboard().getFiles().get(0).toPath());
-            e.setDropCompleted(ok);
+            e.setDropCompleted(e.getDragboard().hasFiles() && openDropped(e.getDragboard().getFiles()));
             e.consume();
         });
         show(MediaContent.empty());
     }
+
+    /**
+     * Opens the first of the files dropped on the browser (a folder, a DICOMDIR, an .iso image or a single file:
+     * {@link org.pdistation.viewer.model.MediaReader} tells them apart). The drop handler's work, callable by tests.
+     *
+     * @return false when nothing was dropped
+     */
+    public boolean openDropped(List<java.io.File> files) {
+        if (files == null || files.isEmpty()) return false;
+        onOpenPath.accept(files.get(0).toPath());
+        return true;
+    }
+
+    /** The discs and USB sticks mounted now (fed by the main window's media monitor). */
+    public DetectedMediaPane detectedMedia() { return detectedMedia; }
+
+    /** The check of the opened medium against the PDI rules, in words. */
+    public ProblemsPanel check() { return check; }
 
     public void setOnOpenSeries(Consumer<SeriesEntry> c) { onOpenSeries = c; }
 
@@ -139,7 +173,10 @@ public final class BrowserPane extends VBox {
         return new MediaContent(c.source(), c.patients().stream().map(rows::filled).toList(), c.problems());
     }
 
-    public void dispose() { thumbnails.close(); }
+    public void dispose() {
+        thumbnails.close();
+        check.dispose();
+    }
 
     /** The sentence the empty browser shows (no media open, an empty archive). */
     public void setEmptyText(String text) {
@@ -177,6 +214,8 @@ public final class BrowserPane extends VBox {
             refreshRowsOf(s);
             if (--left[0] == 0) done.complete(null);
         });
+        // The disc is checked once the browser is filled, so that the check delays neither it nor the first image.
+        check.check(c.source(), done);
     }
 
     private void openSelected() {

@@ -17,7 +17,6 @@ import org.pdistation.imaging.io.DicomReader;
 import org.pdistation.imaging.io.ReadOptions;
 import org.pdistation.imaging.media.DirectoryRecord;
 import org.pdistation.imaging.media.FileSetOpener;
-import org.pdistation.imaging.media.FileSetProblem;
 import org.pdistation.imaging.media.FileSetScanner;
 import org.pdistation.imaging.media.FileSetTree;
 import org.pdistation.imaging.media.OpenedMedium;
@@ -116,7 +115,8 @@ public final class MediaReader {
             patients.add(new PatientEntry(k.getString(Tag.PatientID, ""), k.getString(Tag.PatientName, ""),
                     k.getString(Tag.PatientBirthDate, ""), k.getString(Tag.PatientSex, ""), studies));
         }
-        List<String> problems = tree.problems().stream().map(FileSetProblem::describe).toList();
+        ReadingProblems words = new ReadingProblems(messages, tree.root());
+        List<String> problems = tree.problems().stream().map(words::describe).toList();
         return new MediaContent(source, patients, problems);
     }
 
@@ -153,7 +153,8 @@ public final class MediaReader {
             }
             patients.add(new PatientEntry(anyOfPatient.patientId(), anyOfPatient.patientName(), "", "", studies));
         }
-        List<String> problems = new ArrayList<>(scan.problems().stream().map(FileSetProblem::describe).toList());
+        ReadingProblems words = new ReadingProblems(messages, root);
+        List<String> problems = new ArrayList<>(scan.problems().stream().map(words::describe).toList());
         if (patients.isEmpty()) problems.add(messages.format("problem.noImages", root));
         return new MediaContent(root, patients, problems);
     }
