@@ -4,9 +4,9 @@ import java.text.NumberFormat;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.pdistation.viewer.i18n.Messages;
@@ -14,8 +14,14 @@ import org.pdistation.viewer.i18n.Messages;
 /**
  * The four-corner text above the image and the orientation markers on the edges, as JavaFX nodes (ARCHITECTURE
  * decision 3: annotations are never burned into pixels). Mouse-transparent, so tools act on the image below.
+ *
+ * <p>A layout root: the viewport keeps it unmanaged and sizes it itself ({@link #fill}), so that a label whose text
+ * changes on every frame (slice number, position) asks for the layout of this overlay only. Were it a managed child,
+ * every such change would climb through the viewport, the viewer and the window's BorderPane, and each frame would
+ * pay for a layout pass of the whole window on the FX thread. Here the pass places four corner boxes and four
+ * markers at their preferred sizes.
  */
-final class CornerOverlay extends StackPane {
+final class CornerOverlay extends Region {
     private final Messages messages;
     private final VBox topLeft = corner(Pos.TOP_LEFT);
     private final VBox topRight = corner(Pos.TOP_RIGHT);
@@ -35,15 +41,14 @@ final class CornerOverlay extends StackPane {
     CornerOverlay(Messages messages) {
         this.messages = messages;
         setMouseTransparent(true);
+        setManaged(false);
         setPadding(new Insets(6, 8, 6, 8));
         getStyleClass().add("overlay");
         getChildren().addAll(topLeft, topRight, bottomLeft, bottomRight);
-        Pos[] at = {Pos.TOP_CENTER, Pos.CENTER_RIGHT, Pos.BOTTOM_CENTER, Pos.CENTER_LEFT};
         for (int i = 0; i < 4; i++) {
             edges[i] = new Label();
             edges[i].getStyleClass().add("orientation");
             edges[i].setCache(true);
-            StackPane.setAlignment(edges[i], at[i]);
             getChildren().add(edges[i]);
         }
         bottomLeft.getChildren().setAll(seriesLabel, imageLabel, positionLabel, thicknessLabel);
@@ -56,12 +61,39 @@ final class CornerOverlay extends StackPane {
         zoomLabel.setId("overlay-zoom");
     }
 
-    private VBox corner(Pos pos) {
+    private static VBox corner(Pos pos) {
         VBox box = new VBox(1);
         box.setAlignment(pos);
-        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(box, pos);
         return box;
+    }
+
+    /** Sizes the overlay to the viewport's content area (called from the viewport's layout pass). */
+    void fill(double x, double y, double width, double height) {
+        resizeRelocate(x, y, width, height);
+    }
+
+    /** Corners at their preferred sizes in the corners; markers centred on the edges. */
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double left = in.getLeft(), top = in.getTop();
+        double right = getWidth() - in.getRight(), bottom = getHeight() - in.getBottom();
+        place(topLeft, left, top, 0, 0);
+        place(topRight, right, top, 1, 0);
+        place(bottomLeft, left, bottom, 0, 1);
+        place(bottomRight, right, bottom, 1, 1);
+        double cx = (left + right) / 2, cy = (top + bottom) / 2;
+        place(edges[0], cx, top, 0.5, 0);
+        place(edges[1], right, cy, 1, 0.5);
+        place(edges[2], cx, bottom, 0.5, 1);
+        place(edges[3], left, cy, 0, 0.5);
+    }
+
+    /** Puts {@code n} at its preferred size so that its point ({@code ax}, {@code ay}) of its box is at (x, y). */
+    private void place(Node n, double x, double y, double ax, double ay) {
+        n.autosize();
+        Region r = (Region) n;
+        n.relocate(snapPositionX(x - ax * r.getWidth()), snapPositionY(y - ay * r.getHeight()));
     }
 
     /**

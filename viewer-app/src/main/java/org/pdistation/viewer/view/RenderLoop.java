@@ -2,6 +2,7 @@ package org.pdistation.viewer.view;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,8 +37,14 @@ final class RenderLoop implements AutoCloseable {
     /** Three staging buffers (see {@link #freeBuffer}); each grown by the render thread while it owns it. */
     private final ByteBuffer[] staging = {ByteBuffer.allocateDirect(4), ByteBuffer.allocateDirect(4),
             ByteBuffer.allocateDirect(4)};
-    /** The slice at its own size before our scaling (ScalingMode.OWN only); render thread only. */
-    private ByteBuffer unscaled = ByteBuffer.allocateDirect(4);
+    /**
+     * Little-endian int views of {@link #staging}, made when a buffer is (re)made rather than per frame; render
+     * thread only.
+     */
+    private final IntBuffer[] stagingInts = new IntBuffer[3];
+    private final ByteBuffer[] stagingViewed = new ByteBuffer[3];
+    /** The slice at its own size before our scaling (ScalingMode.OWN only), on the heap; render thread only. */
+    private IntBuffer unscaled = IntBuffer.allocate(1);
     private final ImageResampler resampler = new ImageResampler();
     private final FrameStages stages;
     private final long[] mark = new long[2];
@@ -118,11 +125,16 @@ final class RenderLoop implements AutoCloseable {
         RenderedSlice result;
         try {
             Placement place = r.placement();
-            ByteBuffer target = place == null ? staging[b] : unscaled;
+            IntBuffer target = place == null ? ints(b) : unscaled;
             result = renderer.render(index, s.get(index), r.window(), r.invert(), target);
             if (result.info() == null && result.error() == null) { // too small: grow once, render again
-                target = ByteBuffer.allocateDirect(result.rows() * result.columns() * 4);
-                if (place == null) staging[b] = target; else unscaled = target;
+                int pixels = result.rows() * result.columns();
+                if (place == null) {
+                    staging[b] = ByteBuffer.allocateDirect(pixels * 4);
+                    target = ints(b);
+                } else {
+                    target = unscaled = IntBuffer.allocate(pixels);
+                }
                 result = renderer.render(index, s.get(index), r.window(), r.invert(), target);
             }
             stages.begin(mark);
@@ -143,9 +155,17 @@ final class RenderLoop implements AutoCloseable {
         if (area.isEmpty()) return area;
         int bytes = a[2] * a[3] * 4;
         if (staging[b].capacity() < bytes) staging[b] = ByteBuffer.allocateDirect(bytes);
-        resampler.resample(unscaled.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer(), area,
-                staging[b].duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer());
+        resampler.resample(unscaled.array(), area, ints(b));
         return area;
+    }
+
+    /** Staging buffer {@code b} as little-endian ints (BGRA bytes), its view made again only when it was replaced. */
+    private IntBuffer ints(int b) {
+        if (stagingViewed[b] != staging[b]) {
+            stagingViewed[b] = staging[b];
+            stagingInts[b] = staging[b].duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        }
+        return stagingInts[b].clear(); // the renderer limits it to the slice's pixels
     }
 
     /** A rendered slice waiting in staging buffer {@code buffer} for the FX thread. */

@@ -1,8 +1,6 @@
 package org.pdistation.viewer.view;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +29,8 @@ import org.pdistation.viewer.model.NameFormat;
 
 /**
  * Renders one slice through imaging-core's pipeline (cached decoded frame → modality LUT → VOI → presentation LUT,
- * one table lookup per pixel) into a BGRA-premultiplied staging buffer. One instance per viewport, used by that
- * viewport's render thread only (GreyscaleRenderer keeps per-thread scratch).
+ * one table lookup per pixel) into a BGRA-premultiplied staging buffer, or an int array that we scale. One
+ * instance per viewport, used by that viewport's render thread only (GreyscaleRenderer keeps per-thread scratch).
  */
 final class SliceRenderer {
     /** A file's header and its renderers, kept for the most recently used files. */
@@ -45,8 +43,6 @@ final class SliceRenderer {
     private final LutCache luts = new LutCache();
     private final FrameBuffer samples = new FrameBuffer();
     private final long[] mark = new long[2];
-    private ByteBuffer viewOf;
-    private IntBuffer argbView;
     private final Map<Path, Header> headers = new LinkedHashMap<>(HEADERS_KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, Header> eldest) {
@@ -60,12 +56,14 @@ final class SliceRenderer {
     }
 
     /**
-     * Renders {@code slice} into {@code dst} (capacity at least rows × columns × 4; grown by the caller from the
-     * result's size when too small — then nothing is drawn and {@code needsCapacity} of the result says so).
+     * Renders {@code slice} as ARGB ints (little-endian in a byte buffer: BGRA) into {@code dst} from index 0
+     * (capacity at least rows × columns; grown by the caller from the result's size when too small — then nothing is
+     * drawn and the result has no overlay texts). A heap buffer when we scale ourselves: the renderer then writes
+     * into its array, and the resampler reads that without a buffer access per pixel.
      *
      * @param window the window to apply, or null for the header's default
      */
-    RenderedSlice render(int index, SliceInfo slice, WindowLevel window, boolean invert, ByteBuffer dst)
+    RenderedSlice render(int index, SliceInfo slice, WindowLevel window, boolean invert, IntBuffer dst)
             throws Exception {
         InstanceRef ref = slice.ref();
         FrameStages stages = engine.stages();
@@ -76,7 +74,7 @@ final class SliceRenderer {
             int rows = frame.rows();
             int cols = frame.columns();
             int pixels = rows * cols;
-            if (dst.capacity() < pixels * 4) {
+            if (dst.capacity() < pixels) {
                 return new RenderedSlice(index, cols, rows, window, 1, null, null);
             }
             copySamples(frame);
@@ -84,8 +82,7 @@ final class SliceRenderer {
             // signedness flag, which the min/max default window reads.
             if (h.grey() != null) samples.normalize(h.descriptor());
             stages.lap(FrameStages.Stage.SAMPLES, mark);
-            IntBuffer out = argbView(dst);
-            out.limit(pixels);
+            IntBuffer out = dst.clear().limit(pixels);
             WindowLevel used = null;
             List<WindowLevel> headerWindows = List.of();
             FrameAttributes attributes = null;
@@ -101,7 +98,10 @@ final class SliceRenderer {
             } else {
                 h.colour().toArgb(samples, frame.photometric(), out);
             }
-            if (invert) {
+            if (invert && out.hasArray()) {
+                int[] a = out.array();
+                for (int i = 0, o = out.arrayOffset(); i < pixels; i++) a[o + i] ^= 0x00FFFFFF;
+            } else if (invert) {
                 for (int i = 0; i < pixels; i++) out.put(i, out.get(i) ^ 0x00FFFFFF);
             }
             stages.lap(FrameStages.Stage.WINDOW, mark);
@@ -113,16 +113,6 @@ final class SliceRenderer {
             stages.lap(FrameStages.Stage.OVERLAY_TEXTS, mark);
             return done;
         }
-    }
-
-    /** The staging buffer as little-endian ints, the view made once per buffer (not once per frame). */
-    private IntBuffer argbView(ByteBuffer dst) {
-        if (viewOf != dst) {
-            viewOf = dst;
-            argbView = dst.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        }
-        argbView.clear();
-        return argbView;
     }
 
     /** Prefetches the slices around {@code index}, more of them in the direction of travel. */

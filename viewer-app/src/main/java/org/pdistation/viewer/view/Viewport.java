@@ -113,6 +113,10 @@ public final class Viewport extends StackPane {
         imageView.setSmooth(true);
         imageView.setPreserveRatio(false);
         imageLayer.getChildren().add(imageView);
+        // Placed by placeImage/showScaled, never by the layer's layout. Unmanaged also because every pixel update
+        // changes the ImageView's geometry, and a managed node's geometry change asks its parent for a layout pass
+        // that climbs through the whole window, once per frame.
+        imageView.setManaged(false);
         imageView.getTransforms().add(turn);
         imageLayer.setMinSize(0, 0);
         message.getStyleClass().add("viewport-message");
@@ -283,6 +287,15 @@ public final class Viewport extends StackPane {
         cine.pause();
         loop.close();
         if (statsThread != null) statsThread.shutdownNow();
+    }
+
+    /** The overlay is a layout root (see {@link CornerOverlay}): unmanaged, so sized here after the others. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        javafx.geometry.Insets in = getInsets();
+        overlay.fill(in.getLeft(), in.getTop(), getWidth() - in.getLeft() - in.getRight(),
+                getHeight() - in.getTop() - in.getBottom());
     }
 
     // ----- tools support ---------------------------------------------------------------------------------------

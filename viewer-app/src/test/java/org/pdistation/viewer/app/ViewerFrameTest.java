@@ -88,6 +88,34 @@ class ViewerFrameTest {
     }
 
     @Test
+    void aNewSliceLaysOutTheOverlayButNotTheWindow(FxRobot robot) throws Exception {
+        Viewport v = openCt();
+        Label image = robot.lookup("#overlay-image").queryAs(Label.class);
+        WaitForAsyncUtils.asyncFx(() -> v.indexProperty().set(1)).get();
+        StationFixture.waitFor(() -> image.getText().equals("Im: 2 / 20"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Right after a frame changed the overlay's texts (same FX event, before the next pulse): which of the
+        // viewport and its ancestors were asked for a layout pass.
+        List<String> dirty = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int[] frames = new int[1];
+        javafx.beans.value.ChangeListener<Number> l = (o, a, b) -> {
+            frames[0]++;
+            for (javafx.scene.Parent p = v; p != null; p = p.getParent()) {
+                if (p.isNeedsLayout()) dirty.add(p.getClass().getSimpleName());
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> v.framesShownProperty().addListener(l)).get();
+        for (int i = 2; i <= 6; i++) {
+            int k = i;
+            WaitForAsyncUtils.asyncFx(() -> v.indexProperty().set(k)).get();
+            StationFixture.waitFor(() -> image.getText().equals("Im: " + (k + 1) + " / 20"));
+        }
+        WaitForAsyncUtils.asyncFx(() -> v.framesShownProperty().removeListener(l)).get();
+        assertTrue(frames[0] >= 5, "frames seen: " + frames[0]);
+        assertEquals(List.of(), dirty, "a changed overlay text must not lay out the viewport or the window");
+    }
+
+    @Test
     void digitKeysPickTheUsersPresetsOfTheImagesModality(FxRobot robot) throws Exception {
         Viewport v = openCt();
         assertEquals(List.of(new WindowPreset("Wide", 100, 3000, "CT")), v.presetsFor("CT"));
