@@ -191,7 +191,7 @@ public final class ImageFrames implements AutoCloseable {
     }
 
     private void checkFrame(int n) throws FrameException {
-        if (!hasPixelData()) throw new FrameException(instance, n, "no pixel data", null);
+        if (!hasPixelData()) throw new NoPixelDataException(instance, n);
         if (n < 0 || n >= descriptor.frames()) {
             throw new FrameException(instance, n, "no such frame; the instance has " + descriptor.frames(), null);
         }

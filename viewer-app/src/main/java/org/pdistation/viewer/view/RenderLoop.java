@@ -1,5 +1,6 @@
 package org.pdistation.viewer.view;
 
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -63,27 +64,32 @@ final class RenderLoop implements AutoCloseable {
     }
 
     /** Reads the series' headers and sorts its slices (primary stack), then calls {@code done} on the FX thread. */
-    void load(SeriesEntry series, BiConsumer<List<SliceInfo>, String> done) {
+    void load(SeriesEntry series, BiConsumer<List<SliceInfo>, ImageProblem> done) {
         pending.set(null);
         thread.execute(() -> {
             List<SliceInfo> loaded = List.of();
-            String error = null;
+            ImageProblem problem = null;
             try {
                 SeriesLoader.Result r = new SeriesLoader().load(series.files());
                 if (!r.series().isEmpty()) {
                     Stack primary = r.series().get(0).geometry().primary();
                     loaded = primary != null ? primary.slices() : r.series().get(0).geometry().allSlices();
                 } else if (!r.broken().isEmpty()) {
-                    error = r.broken().get(0).reason();
+                    SeriesLoader.BrokenFile b = r.broken().get(0);
+                    problem = new ImageProblem(ImageProblem.Kind.FAILED, b.path(), b.reason());
+                } else if (!r.skipped().isEmpty()) {
+                    // readable instances without Rows/Columns: reports, presentation states, key objects
+                    Path f = r.skipped().get(0);
+                    problem = new ImageProblem(ImageProblem.Kind.NO_IMAGE, f, f + ": no image (no Rows/Columns)");
                 }
             } catch (RuntimeException e) {
-                error = String.valueOf(e.getMessage());
+                problem = ImageProblem.of(series.files().isEmpty() ? null : series.files().get(0), e);
             }
             slices = loaded;
             cineRate = loaded.isEmpty() ? null : cineRate(loaded);
             List<SliceInfo> result = loaded;
-            String err = error;
-            Platform.runLater(() -> done.accept(result, err));
+            ImageProblem p = problem;
+            Platform.runLater(() -> done.accept(result, p));
         });
     }
 
@@ -141,7 +147,8 @@ final class RenderLoop implements AutoCloseable {
             if (place != null && result.error() == null) result = result.withScaled(scale(result, place, b));
             stages.lap(FrameStages.Stage.SCALE, mark);
         } catch (Exception e) {
-            result = new RenderedSlice(index, 0, 0, r.window(), 1, null, describe(e));
+            result = new RenderedSlice(index, 0, 0, r.window(), 1, null, describe(e))
+                    .withProblem(ImageProblem.of(s.get(index).ref().path(), e));
         }
         publish(new Staged(result, b), shown);
         renderer.prefetch(s, index, r.direction());

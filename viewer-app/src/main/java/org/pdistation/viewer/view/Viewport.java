@@ -53,6 +53,8 @@ public final class Viewport extends StackPane {
     private final ImageView imageView = new ImageView();
     private final CornerOverlay overlay;
     private final Label message = new Label();
+    private ImageProblem problem; // why no image is shown; null while one is
+    private javafx.scene.control.Tooltip problemTip;
     private final ScaleBar scaleBar;
     private final MeasureLayer measures;
     private final CinePlayer cine = new CinePlayer(this);
@@ -159,6 +161,7 @@ public final class Viewport extends StackPane {
         window.set(null);
         adopting = false;
         count.set(0);
+        clearProblem();
         message.setText(messages.format("browser.loading", s.description().isBlank() ? s.uid() : s.description()));
         message.setVisible(true);
         loop.load(s, this::loaded);
@@ -335,10 +338,40 @@ public final class Viewport extends StackPane {
 
     // ----- rendering -------------------------------------------------------------------------------------------
 
-    private void loaded(List<SliceInfo> slices, String error) {
+    /**
+     * Shows why there is no image: a sentence with the file's name in the viewport, the technical text (full path,
+     * the engine's English words) as the viewport's tooltip (issue 8: errors are sentences, details on request).
+     */
+    private void showProblem(ImageProblem p) {
+        clearProblem();
+        problem = p;
+        message.setText(p.sentence(messages));
+        message.setVisible(true);
+        problemTip = new javafx.scene.control.Tooltip(messages.format("viewer.problemDetails", p.technical()));
+        problemTip.setWrapText(true);
+        problemTip.setMaxWidth(640);
+        javafx.scene.control.Tooltip.install(this, problemTip);
+    }
+
+    private void clearProblem() {
+        if (problemTip != null) javafx.scene.control.Tooltip.uninstall(this, problemTip);
+        problemTip = null;
+        problem = null;
+    }
+
+    /** Why this viewport shows no image, null when it shows one (or nothing was opened). */
+    public ImageProblem problem() { return problem; }
+
+    /** The tooltip with the technical details of {@link #problem()}, null when there is none. */
+    public javafx.scene.control.Tooltip problemTooltip() { return problemTip; }
+
+    /** The sentence shown over the image area (loading, empty, a problem). */
+    public Label messageLabel() { return message; }
+
+    private void loaded(List<SliceInfo> slices, ImageProblem problem) {
         if (slices.isEmpty()) {
-            message.setText(messages.format("viewer.loadFailed", error == null ? "-" : error));
-            message.setVisible(true);
+            showProblem(problem != null ? problem
+                    : new ImageProblem(ImageProblem.Kind.NO_IMAGE, null, "no files with an image"));
             firstFrame.complete(null);
             return;
         }
@@ -367,8 +400,8 @@ public final class Viewport extends StackPane {
      */
     private void shown(RenderedSlice r, ByteBuffer staged) {
         if (r.error() != null) {
-            message.setText(messages.format("viewer.loadFailed", r.error()));
-            message.setVisible(true);
+            showProblem(r.problem() != null ? r.problem()
+                    : new ImageProblem(ImageProblem.Kind.FAILED, null, r.error()));
             framesShown.set(framesShown.get() + 1);
             firstFrame.complete(null);
             return;
@@ -376,6 +409,7 @@ public final class Viewport extends StackPane {
         FrameStages stages = engine.stages();
         stages.begin(fxMark);
         message.setVisible(false);
+        if (problem != null) clearProblem();
         boolean resized = r.columns() != imageColumns || r.rows() != imageRows;
         imageColumns = r.columns();
         imageRows = r.rows();
