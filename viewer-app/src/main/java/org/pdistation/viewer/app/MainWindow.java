@@ -151,7 +151,7 @@ public final class MainWindow extends BorderPane {
         if (!all.isEmpty()) {
             Viewport v = viewer.viewports().get(0);
             viewer.activeProperty().set(v);
-            v.show(all.get(0));
+            v.show(SeriesEntry.firstShowable(all)); // not a report or presentation state that has nothing to show
             first = v.firstFrame();
         }
         CompletableFuture.allOf(first, browser.thumbnailsDone()).whenComplete((r, e) -> done.complete(null));

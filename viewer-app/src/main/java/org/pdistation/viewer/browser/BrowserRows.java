@@ -34,7 +34,7 @@ final class BrowserRows {
         SeriesDetails d = of(s);
         return new SeriesEntry(s.uid(), SeriesDetails.or(s.number(), d.seriesNumber()),
                 SeriesDetails.or(s.modality(), d.modality()), SeriesDetails.or(s.description(), d.seriesDescription()),
-                s.files());
+                s.files(), s.mayBeImage());
     }
 
     StudyEntry filled(StudyEntry st) {

@@ -83,7 +83,8 @@ public final class MediaReader {
             return failed(file, messages.format("problem.notDicom", file));
         }
         SeriesEntry series = new SeriesEntry(ds.getString(Tag.SeriesInstanceUID, ""), ds.getString(Tag.SeriesNumber, ""),
-                ds.getString(Tag.Modality, ""), ds.getString(Tag.SeriesDescription, ""), List.of(file));
+                ds.getString(Tag.Modality, ""), ds.getString(Tag.SeriesDescription, ""), List.of(file),
+                ds.contains(Tag.Rows) || !ImageKinds.isNonImageClass(ds.getString(Tag.SOPClassUID, "")));
         StudyEntry study = new StudyEntry(ds.getString(Tag.StudyInstanceUID, ""), ds.getString(Tag.StudyDate, ""),
                 ds.getString(Tag.StudyDescription, ""), ds.getString(Tag.AccessionNumber, ""), List.of(series));
         PatientEntry patient = new PatientEntry(ds.getString(Tag.PatientID, ""), ds.getString(Tag.PatientName, ""),
@@ -105,7 +106,8 @@ public final class MediaReader {
                     if (se.type() != RecordType.SERIES) continue;
                     Dataset k = se.keys();
                     series.add(new SeriesEntry(k.getString(Tag.SeriesInstanceUID, ""), k.getString(Tag.SeriesNumber, ""),
-                            k.getString(Tag.Modality, ""), k.getString(Tag.SeriesDescription, ""), leafFiles(se)));
+                            k.getString(Tag.Modality, ""), k.getString(Tag.SeriesDescription, ""), leafFiles(se),
+                            mayHoldImages(se)));
                 }
                 Dataset k = st.keys();
                 studies.add(new StudyEntry(k.getString(Tag.StudyInstanceUID, ""), k.getString(Tag.StudyDate, ""),
@@ -118,6 +120,17 @@ public final class MediaReader {
         ReadingProblems words = new ReadingProblems(messages, tree.root());
         List<String> problems = tree.problems().stream().map(words::describe).toList();
         return new MediaContent(source, patients, problems);
+    }
+
+    /** Whether any leaf record of the series may be an image (its record type and Referenced SOP Class UID in File). */
+    private static boolean mayHoldImages(DirectoryRecord series) {
+        boolean anyLeaf = false;
+        for (DirectoryRecord r : series.children()) {
+            if (!r.type().isLeaf()) continue;
+            anyLeaf = true;
+            if (ImageKinds.mayBeImage(r.type(), r.keys().getString(Tag.ReferencedSOPClassUIDInFile, ""))) return true;
+        }
+        return !anyLeaf;
     }
 
     private static List<Path> leafFiles(DirectoryRecord series) {
@@ -146,7 +159,8 @@ public final class MediaReader {
                 for (List<ScannedInstance> inst : seriesOf.values()) {
                     ScannedInstance i = inst.get(0);
                     series.add(new SeriesEntry(i.seriesUid(), "", i.modality(), "",
-                            inst.stream().map(ScannedInstance::file).toList()));
+                            inst.stream().map(ScannedInstance::file).toList(),
+                            inst.stream().anyMatch(x -> !ImageKinds.isNonImageClass(x.sopClassUid()))));
                 }
                 ScannedInstance i = firstInstance(seriesOf.values());
                 studies.add(new StudyEntry(i.studyUid(), i.studyDate(), "", "", series));
