@@ -52,6 +52,8 @@ public final class MainWindow extends BorderPane {
     private final ViewerPane viewer;
     private final Label status = new Label();
     private final Menu recentMenu;
+    private final Menu windowMenu;
+    private final PresetStore presetStore;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(RenderEngine.daemonThreads("pdistation-open"));
     private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
     private MediaMonitor mounts; // discs and USB sticks: polled while the window shows
@@ -70,10 +72,12 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("station");
         browser = new BrowserPane(messages);
         viewer = new ViewerPane(messages, engine);
-        viewer.setPresets(PresetStore.in(recent.folder()).load()); // the user's window presets (settings file)
+        presetStore = PresetStore.in(recent.folder());
+        viewer.setPresets(presetStore.load()); // the user's window presets (settings file)
         browser.setOnOpenSeries(viewer::show);
         browser.setOnOpenPath(this::open);
         recentMenu = new Menu(messages.get("menu.file.recent"));
+        windowMenu = new Menu(messages.get("menu.window"));
         setTop(menus());
         // The viewer tools (issue 8: cine, measuring, rotate/flip, tags, export) above the viewports.
         BorderPane viewerArea = new BorderPane(viewer, new ViewerToolBar(messages, viewer), null, null, null);
@@ -180,18 +184,66 @@ public final class MainWindow extends BorderPane {
                 item("menu.view.actualSize", null, () -> withActive(Viewport::actualSize)),
                 item("menu.view.invert", null, () -> withActive(v -> v.invertProperty().set(!v.invertProperty().get()))));
 
-        Menu window = new Menu(messages.get("menu.window"));
+        refreshWindowMenu();
+        return new MenuBar(file, view, windowMenu, media);
+    }
+
+    /** The Window menu: the presets (with their digit keys), the header's window, saving the current window. */
+    private void refreshWindowMenu() {
+        windowMenu.getItems().clear();
         java.util.Map<String, Integer> keys = new java.util.HashMap<>();
         for (WindowPreset p : viewer.presets()) {
             int key = keys.merge(p.modality(), 1, Integer::sum); // digit keys count within the image's modality
             MenuItem mi = item(null, null, () -> withActive(v -> v.windowProperty().set(p.window())));
+            mi.setMnemonicParsing(false);
             mi.setText(p.modality() + " " + p.displayName(messages) + "  (" + fmt(p.centre()) + " / " + fmt(p.width())
                     + ")" + (key <= 9 ? "  [" + key + "]" : ""));
-            window.getItems().add(mi);
+            windowMenu.getItems().add(mi);
         }
-        window.getItems().add(new SeparatorMenuItem());
-        window.getItems().add(item("menu.window.header", null, () -> withActive(v -> v.applyPreset(1))));
-        return new MenuBar(file, view, window, media);
+        windowMenu.getItems().add(new SeparatorMenuItem());
+        windowMenu.getItems().add(item("menu.window.header", null, () -> withActive(v -> v.applyPreset(1))));
+        windowMenu.getItems().add(item("menu.window.savePreset", null, this::saveWindowAsPreset));
+    }
+
+    public Menu windowMenu() { return windowMenu; }
+
+    /** The store of the user's window presets (beside the recent list). */
+    public PresetStore presetStore() { return presetStore; }
+
+    /** Uses {@code presets} from now on: the open viewports' digit keys and the Window menu (from the FX thread). */
+    public void setPresets(List<WindowPreset> presets) {
+        viewer.setPresets(presets);
+        refreshWindowMenu();
+    }
+
+    /** Asks a name and saves the active viewport's window as a preset for its image's modality. */
+    private void saveWindowAsPreset() {
+        Viewport v = viewer.active();
+        if (v == null || v.windowProperty().get() == null) return;
+        var w = v.windowProperty().get();
+        String modality = v.modality() == null ? "" : v.modality();
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+        d.setTitle(messages.get("dialog.savePreset.title"));
+        d.setHeaderText(messages.format("dialog.savePreset.header", fmt(w.centre()), fmt(w.width()),
+                modality.isEmpty() ? "-" : modality));
+        if (window() != null) d.initOwner(window());
+        d.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(n -> addPreset(
+                new WindowPreset(n, w.centre(), w.width(), modality)));
+    }
+
+    /** Appends {@code p} to the user's presets, saves them and uses them; false (status line says why) on failure. */
+    public boolean addPreset(WindowPreset p) {
+        List<WindowPreset> now = new java.util.ArrayList<>(viewer.presets());
+        now.add(p);
+        try {
+            presetStore.save(now);
+        } catch (IOException e) {
+            status.setText(ClerkError.of(messages, messages.get("settings.presets.doing"), e).sentence());
+            return false;
+        }
+        setPresets(now);
+        status.setText(messages.get("settings.presets.saved"));
+        return true;
     }
 
     /** What the browser shows now (the create screen's studies, the import screen's medium). */

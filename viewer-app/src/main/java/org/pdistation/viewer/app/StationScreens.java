@@ -25,6 +25,7 @@ import org.pdistation.viewer.model.DicomDates;
 import org.pdistation.viewer.model.MediaContent;
 import org.pdistation.viewer.model.MediaReader;
 import org.pdistation.viewer.model.NameFormat;
+import org.pdistation.viewer.settings.PresetSettings;
 import org.pdistation.viewer.settings.SettingsPane;
 import org.pdistation.viewer.settings.SettingsStore;
 import org.pdistation.viewer.settings.StationSettings;
@@ -41,6 +42,7 @@ public final class StationScreens {
     private final ExecutorService background = Executors.newFixedThreadPool(2,
             RenderEngine.daemonThreads("pdistation-task"));
     private ImportPane importPane;
+    private PresetSettings presetSettings;
 
     StationScreens(MainWindow main, Messages messages, AppHome home) {
         this.main = main;
@@ -87,9 +89,18 @@ public final class StationScreens {
 
     public SettingsPane showSettings() {
         SettingsPane pane = new SettingsPane(messages, settingsStore(), background);
-        show(pane, "settings.title", 720, 760);
+        // The window presets live in their own file (PresetStore) and apply to the open viewer at once.
+        presetSettings = new PresetSettings(messages, main.presetStore(), main::setPresets);
+        presetSettings.setPadding(new javafx.geometry.Insets(0, 12, 12, 12));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
+                new javafx.scene.layout.VBox(pane, presetSettings));
+        scroll.setFitToWidth(true);
+        show(scroll, "settings.title", 760, 860);
         return pane;
     }
+
+    /** The window presets section of the settings screen last shown, null before one is. */
+    public PresetSettings presetSettings() { return presetSettings; }
 
     private void show(Parent pane, String titleKey, double w, double h) {
         Stage stage = new Stage();
