@@ -1,16 +1,16 @@
 package org.pdistation.viewer.media;
 
 import org.pdistation.imaging.media.verify.Finding;
+import org.pdistation.imaging.media.verify.FindingKind;
 import org.pdistation.imaging.media.verify.Severity;
 import org.pdistation.viewer.i18n.Messages;
 
 /**
- * Turns the verifier's findings (rule numbers of PDI-REQUIREMENTS.md, technical messages) into one plain sentence
- * each, from the resource bundles. A rule that covers several different faults (rule 20: one record per instance,
- * every file referenced, every reference resolvable) gets one sentence per fault, told apart by the finding's text.
+ * Turns the verifier's findings into one plain sentence each, from the resource bundles. The sentence is chosen by
+ * the finding's {@link FindingKind} (one per distinct fault of a rule of PDI-REQUIREMENTS.md), never by its English
+ * message text, which stays the technical detail.
  */
 public final class ProblemSentences {
-    private static final java.util.regex.Pattern QUOTED_FILE_ID = java.util.regex.Pattern.compile("'([^']+)'");
     private final Messages messages;
 
     public ProblemSentences(Messages messages) {
@@ -22,45 +22,59 @@ public final class ProblemSentences {
     }
 
     /**
-     * The file the person should look for: a finding on a DICOMDIR record that names a Referenced File ID (a missing
-     * file, a name written differently) is about that file, not about the DICOMDIR it was found in.
+     * The file the person should look for: for a DICOMDIR reference that is missing or misnamed that is the
+     * referenced file, not the DICOMDIR it was found in (the verifier says which in {@link Finding#file()}).
      */
     static String file(Finding f) {
-        java.util.regex.Matcher m = QUOTED_FILE_ID.matcher(f.message());
-        if (f.tag() != null && f.tag() == org.pdistation.imaging.data.Tag.ReferencedFileID && m.find()) {
-            return m.group(1).replace('\\', '/');
-        }
-        return f.path();
+        return f.file();
     }
 
     public String sentence(Finding f) {
-        String key = key(f);
-        String s = messages.get(key);
+        String s = messages.get(key(f.kind()));
         return s.startsWith("!") ? messages.format("check.other", "R" + f.rule()) : s;
     }
 
-    /** The bundle key of {@code f}'s sentence: {@code check.R<rule>} or {@code check.R<rule>.<fault>}. */
     static String key(Finding f) {
-        String m = f.message();
-        String base = "check.R" + f.rule();
-        return switch (f.rule()) {
-            case 1 -> m.startsWith("no DICOMDIR") ? base + ".none"
-                    : m.startsWith("a second DICOMDIR") ? base + ".second"
-                    : m.startsWith("cannot list") ? "check.unreadable" : base + ".name";
-            case 4 -> m.startsWith("a DICOM file") ? base + ".dicom" : base;
-            case 11 -> m.contains("resolves only through the variant") ? base + ".variant" : base;
-            case 14 -> m.startsWith("cannot be") ? "check.dicomdirUnreadable" : base;
-            case 20 -> rule20(m, base);
-            default -> base;
-        };
+        return key(f.kind());
     }
 
-    private static String rule20(String m, String base) {
-        if (m.contains("does not exist")) return base + ".missing";
-        if (m.contains("not referenced")) return base + ".unlisted";
-        if (m.contains("cannot be read") || m.contains("cannot resolve")) return "check.unreadable";
-        if (m.contains("references no file")) return base + ".noFile";
-        if (m.startsWith("more than")) return base + ".partial";
-        return base + ".twice"; // a second record, a second reference, a shared SOP Instance UID
+    /** The bundle key of a kind's sentence. */
+    static String key(FindingKind kind) {
+        return switch (kind) {
+            case CHECK_FAILED -> "check.R0";
+            case UNREADABLE -> "check.unreadable";
+            case DICOMDIR_MISSING -> "check.R1.none";
+            case DICOMDIR_NAME -> "check.R1.name";
+            case SECOND_DICOMDIR -> "check.R1.second";
+            case DICOM_IN_ROOT -> "check.R2";
+            case README -> "check.R3";
+            case WEB_CONTENT_MISSING -> "check.R4";
+            case DICOM_IN_WEB_CONTENT -> "check.R4.dicom";
+            case IHE_NAME -> "check.R5";
+            case NON_DICOM_REFERENCED -> "check.R6";
+            case ISO9660_NAME -> "check.R10";
+            case FILE_ID_FORM -> "check.R11";
+            case FILE_ID_VARIANT -> "check.R11.variant";
+            case FILE_ID_ESCAPES -> "check.R13";
+            case DICOMDIR_UNREADABLE -> "check.dicomdirUnreadable";
+            case DICOMDIR_META -> "check.R14";
+            case FILE_SET_ID -> "check.R15";
+            case OFFSETS -> "check.R16";
+            case HIERARCHY -> "check.R17";
+            case REQUIRED_KEY -> "check.R18";
+            case PROFILE_KEY -> "check.R19";
+            case MISSING_FILE -> "check.R20.missing";
+            case NOT_IN_DICOMDIR -> "check.R20.unlisted";
+            case NO_FILE_REFERENCED -> "check.R20.noFile";
+            case DUPLICATE -> "check.R20.twice";
+            case PARTIAL -> "check.R20.partial";
+            case LEAF_MISMATCH -> "check.R21";
+            case ATTRIBUTES_DIFFER -> "check.R22";
+            case ICON -> "check.R23";
+            case TRANSFER_SYNTAX_CD -> "check.R24";
+            case TRANSFER_SYNTAX_PROFILE -> "check.R25";
+            case PROFILE_INFERRED -> "check.R25.inferred";
+            case LOSSY -> "check.R26";
+        };
     }
 }

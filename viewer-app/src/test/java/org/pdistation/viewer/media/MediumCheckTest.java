@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.pdistation.imaging.media.verify.Finding;
+import org.pdistation.imaging.media.verify.FindingKind;
 import org.pdistation.imaging.media.verify.Severity;
 import org.pdistation.imaging.testing.SharedData;
 import org.pdistation.viewer.i18n.Messages;
@@ -65,22 +66,34 @@ class MediumCheckTest {
     }
 
     @Test
-    void everyRuleHasASentenceInBothLanguages() {
+    void everyFindingKindHasASentenceInBothLanguages() {
         for (Messages m : List.of(english, japanese)) {
             ProblemSentences s = new ProblemSentences(m);
-            for (int rule = 0; rule <= 26; rule++) {
-                if (rule >= 6 && rule <= 9 && rule != 6 || rule == 12) continue; // reader or label rules, no finding
-                for (String msg : List.of("x", "no DICOMDIR in the root", "a second DICOMDIR below the root",
-                        "referenced file 'A' does not exist", "DICOM file not referenced by the DICOMDIR",
-                        "Referenced File ID 'A' resolves only through the variant 'a'", "a DICOM file under IHE_PDI",
-                        "IMAGE record references no file", "more than 5 files", "cannot be read: EOF")) {
-                    Finding f = new Finding(rule, Severity.ERROR, "A", -1, null, msg);
-                    String key = ProblemSentences.key(f);
-                    assertFalse(m.get(key).startsWith("!"), m.locale() + " " + key);
-                    assertFalse(s.sentence(f).isBlank());
-                }
+            java.util.Set<String> sentences = new java.util.HashSet<>();
+            for (FindingKind kind : FindingKind.values()) {
+                String key = ProblemSentences.key(kind);
+                assertFalse(m.get(key).startsWith("!"), m.locale() + " " + kind + " " + key);
+                Finding f = new Finding(kind.rule(), Severity.ERROR, "A", -1, null, "x", kind, null);
+                assertEquals(m.get(key), s.sentence(f));
+                sentences.add(s.sentence(f));
             }
+            // Rule 20's faults are told apart: each has a sentence of its own.
+            assertEquals(5, java.util.stream.Stream.of(FindingKind.MISSING_FILE, FindingKind.NOT_IN_DICOMDIR,
+                    FindingKind.NO_FILE_REFERENCED, FindingKind.DUPLICATE, FindingKind.PARTIAL)
+                    .map(k -> m.get(ProblemSentences.key(k))).distinct().count());
         }
+    }
+
+    @Test
+    void theSentenceFollowsTheKindNotTheEnglishText() {
+        Finding f = new Finding(20, Severity.ERROR, "DICOMDIR", 400, null, "whatever the words",
+                FindingKind.MISSING_FILE, "DICOM/IM1");
+        assertEquals("The DICOMDIR lists a file that is not on the disc.", new ProblemSentences(english).sentence(f));
+        assertEquals("DICOM/IM1", new ProblemSentences(english).of(f).file());
+        // A finding made without a kind gets its rule's general one, about its own path.
+        Finding plain = new Finding(23, Severity.ERROR, "DICOMDIR", 10, null, "icon is 10x10");
+        assertEquals(FindingKind.ICON, plain.kind());
+        assertEquals("DICOMDIR", plain.file());
     }
 
     @Test

@@ -37,6 +37,23 @@ final class Findings {
         add(new Finding(rule, Severity.INFO, path, offset, tag, message));
     }
 
+    void error(FindingKind kind, int rule, String path, long offset, Integer tag, String message) {
+        add(new Finding(rule, Severity.ERROR, path, offset, tag, message, kind, null));
+    }
+
+    void warning(FindingKind kind, int rule, String path, long offset, Integer tag, String message) {
+        add(new Finding(rule, Severity.WARNING, path, offset, tag, message, kind, null));
+    }
+
+    void info(FindingKind kind, int rule, String path, long offset, Integer tag, String message) {
+        add(new Finding(rule, Severity.INFO, path, offset, tag, message, kind, null));
+    }
+
+    /** An error about a referenced file {@code fileId} (PS3.10 8.2: components joined by '\'), found at {@code path}. */
+    void errorAbout(FindingKind kind, String fileId, int rule, String path, long offset, Integer tag, String message) {
+        add(new Finding(rule, Severity.ERROR, path, offset, tag, message, kind, fileId.replace('\\', '/')));
+    }
+
     List<Finding> kept() { return kept; }
 
     int errors() { return errors; }

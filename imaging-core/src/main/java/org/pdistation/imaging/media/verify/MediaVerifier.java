@@ -54,7 +54,7 @@ public final class MediaVerifier {
             try {
                 m.dicomdir = DicomDirFile.read(m.dicomdirPath, rel, options.maxDicomdirBytes());
             } catch (IOException | RuntimeException e) {
-                findings.error(14, rel, -1, null, "cannot be read: " + e.getMessage());
+                findings.error(FindingKind.DICOMDIR_UNREADABLE, 14, rel, -1, null, "cannot be read: " + e.getMessage());
             }
         }
         for (Check c : CHECKS) {
@@ -62,7 +62,7 @@ public final class MediaVerifier {
                 c.run(m);
             } catch (RuntimeException e) {
                 // A check that trips over input it did not foresee must not hide the others' findings.
-                findings.error(0, "", -1, null, c.getClass().getSimpleName() + " failed: " + e);
+                findings.error(FindingKind.CHECK_FAILED, 0, "", -1, null, c.getClass().getSimpleName() + " failed: " + e);
             }
         }
         return new VerifyReport(findings.kept(), findings.errors(), findings.warnings(), findings.dropped(),

@@ -53,12 +53,12 @@ final class MediumWalker {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                findings.warning(20, rel(root, file), -1, null, "cannot be read: " + exc.getMessage());
+                findings.warning(FindingKind.UNREADABLE, 20, rel(root, file), -1, null, "cannot be read: " + exc.getMessage());
                 return FileVisitResult.CONTINUE;
             }
         });
         if (truncated[0]) {
-            findings.warning(20, "", -1, null, "more than " + maxFiles
+            findings.warning(FindingKind.PARTIAL, 20, "", -1, null, "more than " + maxFiles
                     + " files on the medium; only the first " + maxFiles + " were verified");
         }
         paths.sort(null);

@@ -27,7 +27,7 @@ final class MetaChecks implements Check {
                 continue; // our own read bound, reported by OffsetChecks
             }
             if (p.severity() == ReadProblem.Severity.ERROR) {
-                f.error(14, rel, p.offset(), p.tag() == -1 ? null : p.tag(), "cannot be parsed: " + p.message());
+                f.error(FindingKind.DICOMDIR_UNREADABLE, 14, rel, p.offset(), p.tag() == -1 ? null : p.tag(), "cannot be parsed: " + p.message());
             } else {
                 f.warning(14, rel, p.offset(), p.tag() == -1 ? null : p.tag(), p.message());
             }

@@ -30,7 +30,7 @@ final class ReferenceChecks implements Check {
         try {
             resolver = new FileIdResolver(m.root);
         } catch (IOException e) {
-            f.error(20, "", -1, null, "cannot resolve references under the root: " + e.getMessage());
+            f.error(FindingKind.UNREADABLE, 20, "", -1, null, "cannot resolve references under the root: " + e.getMessage());
             return;
         }
         Map<String, Long> referencedBy = new HashMap<>();
@@ -40,25 +40,27 @@ final class ReferenceChecks implements Check {
             String[] ids = n.item.getStrings(Tag.ReferencedFileID);
             if (ids.length == 0) {
                 if (n.type.isLeaf()) {
-                    f.warning(20, rel, n.offset, Tag.ReferencedFileID, n.rawType() + " record references no file");
+                    f.warning(FindingKind.NO_FILE_REFERENCED, 20, rel, n.offset, Tag.ReferencedFileID, n.rawType()
+                            + " record references no file");
                 }
                 continue;
             }
             String id = String.join("\\", ids);
             Optional<String> unsafe = FileIdResolver.checkSafe(List.of(ids));
             if (unsafe.isPresent()) {
-                f.error(13, rel, n.offset, Tag.ReferencedFileID, "Referenced File ID '" + id + "' refused: "
+                f.errorAbout(FindingKind.FILE_ID_ESCAPES, id, 13, rel, n.offset, Tag.ReferencedFileID,
+                        "Referenced File ID '" + id + "' refused: "
                         + unsafe.get());
                 continue;
             }
             if (ids[0].strip().equalsIgnoreCase("IHE_PDI")) {
-                f.error(5, rel, n.offset, Tag.ReferencedFileID, "Referenced File ID '" + id
+                f.errorAbout(FindingKind.IHE_NAME, id, 5, rel, n.offset, Tag.ReferencedFileID, "Referenced File ID '" + id
                         + "' points into IHE_PDI, which DICOM references must not");
             }
             String why = NameChecks.fileIdProblem(ids);
             if (why != null) {
-                f.error(11, rel, n.offset, Tag.ReferencedFileID, "Referenced File ID '" + id
-                        + "' is not conformant: " + why);
+                f.errorAbout(FindingKind.FILE_ID_FORM, id, 11, rel, n.offset, Tag.ReferencedFileID,
+                        "Referenced File ID '" + id + "' is not conformant: " + why);
             }
             String target = resolve(m, resolver, rel, n, ids, id);
             if (target == null) {
@@ -97,18 +99,20 @@ final class ReferenceChecks implements Check {
         }
         FileIdResolver.Resolution r = resolver.resolve(List.of(ids));
         if (r.isRefused()) {
-            f(m).error(13, rel, n.offset, Tag.ReferencedFileID, "Referenced File ID '" + id + "' refused: "
+            f(m).errorAbout(FindingKind.FILE_ID_ESCAPES, id, 13, rel, n.offset, Tag.ReferencedFileID,
+                    "Referenced File ID '" + id + "' refused: "
                     + r.refusal());
             return null;
         }
         if (r.missing()) {
-            f(m).error(20, rel, n.offset, Tag.ReferencedFileID, "referenced file '" + id + "' does not exist");
+            f(m).errorAbout(FindingKind.MISSING_FILE, id, 20, rel, n.offset, Tag.ReferencedFileID,
+                    "referenced file '" + id + "' does not exist");
             return null;
         }
         String found = MediumWalker.rel(m.root, r.file());
         // 11/12: readers tolerate case and ';1' variants, but a conformant medium has the exact name.
-        f(m).error(11, rel, n.offset, Tag.ReferencedFileID, "Referenced File ID '" + id
-                + "' resolves only through the variant '" + found + "'; PS3.10 8.2 requires the exact name");
+        f(m).errorAbout(FindingKind.FILE_ID_VARIANT, id, 11, rel, n.offset, Tag.ReferencedFileID,
+                "Referenced File ID '" + id + "' resolves only through the variant '" + found + "'; PS3.10 8.2 requires the exact name");
         return found;
     }
 
@@ -154,13 +158,14 @@ final class ReferenceChecks implements Check {
                 continue;
             }
             if (mf.header() == null) {
-                m.findings.error(20, mf.rel(), -1, null, "DICOM file whose header cannot be read: " + mf.problem());
+                m.findings.error(FindingKind.UNREADABLE, 20, mf.rel(), -1, null, "DICOM file whose header cannot be read: " + mf.problem());
             }
             if (!referencedBy.containsKey(mf.rel())) {
                 if (m.dicomdir.truncated()) {
-                    m.findings.warning(20, mf.rel(), -1, null, "not referenced in the verified part of the DICOMDIR");
+                    m.findings.warning(FindingKind.NOT_IN_DICOMDIR, 20, mf.rel(), -1, null, "not referenced in the verified part of the DICOMDIR");
                 } else {
-                    m.findings.error(20, mf.rel(), -1, null, "DICOM file not referenced by the DICOMDIR");
+                    m.findings.error(FindingKind.NOT_IN_DICOMDIR, 20, mf.rel(), -1, null,
+                            "DICOM file not referenced by the DICOMDIR");
                 }
             }
             if (mf.header() != null && mf.header().sopInstance() != null) {

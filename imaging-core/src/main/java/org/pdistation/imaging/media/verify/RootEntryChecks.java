@@ -14,9 +14,9 @@ final class RootEntryChecks implements Check {
         Findings f = m.findings;
         // 1: exactly one DICOMDIR, upper case, no extension (PS3.10 8.6, PS3.11 one file-set per medium).
         if (m.dicomdirPath == null) {
-            f.error(1, "", -1, null, "no DICOMDIR in the root of the medium");
+            f.error(FindingKind.DICOMDIR_MISSING, 1, "", -1, null, "no DICOMDIR in the root of the medium");
         } else if (!m.dicomdirRel().equals("DICOMDIR")) {
-            f.error(1, m.dicomdirRel(), -1, null, "the DICOMDIR is named '" + m.dicomdirRel()
+            f.error(FindingKind.DICOMDIR_NAME, 1, m.dicomdirRel(), -1, null, "the DICOMDIR is named '" + m.dicomdirRel()
                     + "'; PS3.10 requires exactly 'DICOMDIR' (upper case, no extension)");
         }
         boolean hasIndex = false;
@@ -45,7 +45,7 @@ final class RootEntryChecks implements Check {
                 }
             }
         } catch (IOException e) {
-            f.error(1, "", -1, null, "cannot list the root: " + e.getMessage());
+            f.error(FindingKind.UNREADABLE, 1, "", -1, null, "cannot list the root: " + e.getMessage());
         }
         if (!hasReadme) {
             f.error(3, "README.TXT", -1, null, readmeVariant != null
@@ -68,9 +68,9 @@ final class RootEntryChecks implements Check {
                 // 2: PS3.10 8.6 keeps the root for the DICOMDIR; instances live under directories.
                 f.error(2, mf.rel(), -1, null, "a DICOM file in the root directory; only the DICOMDIR may be there");
             } else if (!mf.inRoot() && mf.rel().substring(mf.rel().lastIndexOf('/') + 1).equalsIgnoreCase("DICOMDIR")) {
-                f.error(1, mf.rel(), -1, null, "a second DICOMDIR below the root; a PDI medium holds one file-set");
+                f.error(FindingKind.SECOND_DICOMDIR, 1, mf.rel(), -1, null, "a second DICOMDIR below the root; a PDI medium holds one file-set");
             } else if (mf.firstComponent().equalsIgnoreCase("IHE_PDI")) {
-                f.error(4, mf.rel(), -1, null, "a DICOM file under IHE_PDI, which holds web renderings only");
+                f.error(FindingKind.DICOM_IN_WEB_CONTENT, 4, mf.rel(), -1, null, "a DICOM file under IHE_PDI, which holds web renderings only");
             }
         }
     }

@@ -49,7 +49,7 @@ final class TransferSyntaxChecks implements Check {
         if (judged == null) {
             judged = satisfied.isEmpty() ? null : satisfied.iterator().next();
             if (judged != null) {
-                f.info(25, "", -1, null, "profile inferred from the transfer syntaxes: " + judged
+                f.info(FindingKind.PROFILE_INFERRED, 25, "", -1, null, "profile inferred from the transfer syntaxes: " + judged
                         + "; the instances satisfy " + satisfied);
             }
         }

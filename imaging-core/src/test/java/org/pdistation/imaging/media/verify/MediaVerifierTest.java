@@ -103,7 +103,13 @@ class MediaVerifierTest {
     void aMissingReferencedFileIsReported() throws IOException {
         GoodFileSet.create(root);
         Files.delete(root.resolve("DICOM/ST000001/SE000002/IM000002"));
-        assertFires(verify(), 20, "referenced file 'DICOM\\ST000001\\SE000002\\IM000002' does not exist");
+        VerifyReport r = verify();
+        assertFires(r, 20, "referenced file 'DICOM\\ST000001\\SE000002\\IM000002' does not exist");
+        // For programs: the kind, and the file to look for (not the DICOMDIR where the reference was found).
+        Finding f = r.findings().stream().filter(x -> x.kind() == FindingKind.MISSING_FILE).findFirst().orElseThrow();
+        assertEquals(20, f.rule());
+        assertEquals("DICOMDIR", f.path());
+        assertEquals("DICOM/ST000001/SE000002/IM000002", f.file());
     }
 
     @Test
@@ -196,6 +202,9 @@ class MediaVerifierTest {
         assertFires(r, 20, "DICOM/ST000001/SE000001/IM000009: DICOM file not referenced by the DICOMDIR");
         // The copy also repeats a SOP Instance UID.
         assertFires(r, 20, "is also that of DICOM/ST000001/SE000001/IM000001");
+        assertTrue(r.findings().stream().anyMatch(x -> x.kind() == FindingKind.NOT_IN_DICOMDIR
+                && x.file().equals("DICOM/ST000001/SE000001/IM000009")), text(r));
+        assertTrue(r.findings().stream().anyMatch(x -> x.kind() == FindingKind.DUPLICATE), text(r));
     }
 
     @Test
