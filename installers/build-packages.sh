@@ -57,7 +57,7 @@ done
 [[ -f $JAR ]] || die "$JAR not found: run ./mvnw -pl viewer-app -am package -DskipTests first"
 
 # The package version: jpackage wants numbers only (0.1.0-SNAPSHOT -> 0.1.0).
-POM_VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
+POM_VERSION=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
 VERSION=${POM_VERSION%%-*}
 NAME=pdistation
 
@@ -209,8 +209,11 @@ if ((CDS)); then
   [[ -f $APPDIR/$NAME.jsa ]] || die "no CDS archive was written ($T/train.log)"
   echo "archive: $(du -h "$APPDIR/$NAME.jsa" | cut -f1)"
   # macOS: jpackage signed the .app (ad hoc) before the archive was added to it; seal it again, or the signature
-  # no longer covers the bundle's resources (codesign is part of macOS).
-  if [[ $OS == mac ]]; then codesign --force --sign - "$IMAGE"; fi
+  # no longer covers the bundle's resources (codesign is part of macOS). Not fatal: a locally started app runs with
+  # a stale seal; only a downloaded (quarantined) one is refused.
+  if [[ $OS == mac ]]; then
+    codesign --force --sign - "$IMAGE" || echo "build-packages: warning: $IMAGE could not be signed again" >&2
+  fi
 fi
 
 # --- 4. The portable build: the app-image as it is, plus a launcher script at the top. -----------------------------
