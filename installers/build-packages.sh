@@ -6,7 +6,9 @@
 #   4. the portable build (the app-image plus a top-level launcher script), usable from a disc,
 #   5. the native installers this platform can build: .deb (and .rpm where rpmbuild exists), .msi, .dmg.
 #
-# Usage: installers/build-packages.sh [--jar JAR] [--out DIR] [--types "app-image deb rpm"] [--no-cds] [--check]
+# Usage: installers/build-packages.sh [--jar JAR] [--out DIR] [--types "app-image deb rpm"] [--no-cds] [--no-tar]
+#                                    [--check]
+#   --no-cds: no AppCDS training run; --no-tar: no .tar.gz of the portable folder (the folder is still made).
 #   --check (Linux, root): dpkg -i the .deb, then run the installed launcher (--version and a dump) headless.
 # Before: ./mvnw -pl viewer-app -am package -DskipTests   (or ./mvnw -Ppackage -pl installers -am package)
 set -euo pipefail
@@ -17,6 +19,7 @@ JAR=$ROOT/viewer-app/target/pdistation.jar
 OUT=$HERE/target/packages
 TYPES=""
 CDS=1
+TAR=1
 CHECK=0
 while (($#)); do
   case $1 in
@@ -24,24 +27,37 @@ while (($#)); do
     --out) OUT=$2; shift 2 ;;
     --types) TYPES=$2; shift 2 ;;
     --no-cds) CDS=0; shift ;;
+    --no-tar) TAR=0; shift ;;
     --check) CHECK=1; shift ;;
     "") shift ;;   # an empty argument from Maven's exec configuration
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "build-packages: unknown option $1" >&2; exit 2 ;;
   esac
 done
 
-log() { printf '\n=== %s\n' "$*"; }
+# Each phase is stamped with the seconds since the start, so that CI's log shows where the time goes.
+log() { printf '\n=== [%ss] %s\n' "$SECONDS" "$*"; }
 die() { echo "build-packages: $*" >&2; exit 1; }
 
 [[ -n ${JAVA_HOME:-} ]] || JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+# Git Bash on Windows: Maven hands over C:\... paths; bash works with /c/... ones. native() turns a path back into
+# C:/... where a Windows program reads it from a file or from an option's value (-XX:...=PATH), which Git Bash's
+# automatic argument conversion does not reach.
+if command -v cygpath >/dev/null; then
+  JAVA_HOME=$(cygpath -u "$JAVA_HOME"); JAR=$(cygpath -u "$JAR"); OUT=$(cygpath -u "$OUT")
+  native() { cygpath -m "$1"; }
+else
+  native() { printf '%s' "$1"; }
+fi
+# The JDK's tools end their lines with CR LF on Windows: stripped before grep and $(...) see them.
+jartf() { "$JAVA_HOME/bin/jar" tf "$1" | tr -d '\r'; }
 for tool in jdeps jlink jpackage java; do
   [[ -x $JAVA_HOME/bin/$tool ]] || die "$JAVA_HOME/bin/$tool not found: set JAVA_HOME to a full JDK (21 or newer)"
 done
 [[ -f $JAR ]] || die "$JAR not found: run ./mvnw -pl viewer-app -am package -DskipTests first"
 
 # The package version: jpackage wants numbers only (0.1.0-SNAPSHOT -> 0.1.0).
-POM_VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
+POM_VERSION=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
 VERSION=${POM_VERSION%%-*}
 NAME=pdistation
 
@@ -80,19 +96,24 @@ mkdir -p "$OUT/input" "$OUT/work"
 # --- 1. The per-platform jar. ---------------------------------------------------------------------------------------
 log "jar: keeping only the $CV OpenCV and $SQ SQLite natives"
 cp -p "$JAR" "$OUT/input/$NAME.jar"
-"$JAVA_HOME/bin/jar" tf "$OUT/input/$NAME.jar" \
+jartf "$OUT/input/$NAME.jar" \
   | grep -E '^(nu/pattern/opencv|org/sqlite/native)/.+[^/]$' \
   | grep -v -E "^nu/pattern/opencv/$CV/|^org/sqlite/native/$SQ/" > "$OUT/work/other-natives.txt" || true
 if [[ -s $OUT/work/other-natives.txt ]]; then
-  command -v zip >/dev/null || die "zip is needed to remove the other platforms' natives from the jar"
-  zip -q -d "$OUT/input/$NAME.jar" -@ < "$OUT/work/other-natives.txt"
+  if command -v zip >/dev/null; then
+    zip -q -d "$OUT/input/$NAME.jar" -@ < "$OUT/work/other-natives.txt"
+  else
+    # Git Bash has no zip: the same through the JDK's zip file system.
+    "$JAVA_HOME/bin/java" "$(native "$HERE/src/build/SlimJar.java")" "$(native "$OUT/input/$NAME.jar")" \
+      "$(native "$OUT/work/other-natives.txt")"
+  fi
 fi
 
 # JavaFX (classes on the class path) would extract its natives to ~/.openjfx/cache and SQLite its own to the temp
 # folder on every machine; the portable build must write nothing outside the user data folder, so both sets lie
 # beside the jar in lib/app, where JavaFX looks first and where org.sqlite.lib.path points.
-(cd "$OUT/input" && "$JAVA_HOME/bin/jar" xf "$NAME.jar" $("$JAVA_HOME/bin/jar" tf "$NAME.jar" \
-  | grep -E '^[^/]+\.(so|dll|dylib)$') "$("$JAVA_HOME/bin/jar" tf "$NAME.jar" | grep -E "^org/sqlite/native/$SQ/[^/]+$")")
+(cd "$OUT/input" && "$JAVA_HOME/bin/jar" xf "$NAME.jar" $(jartf "$NAME.jar" \
+  | grep -E '^[^/]+\.(so|dll|dylib)$') "$(jartf "$NAME.jar" | grep -E "^org/sqlite/native/$SQ/[^/]+$")")
 SQLITE_LIB=$(basename "$(ls "$OUT/input/org/sqlite/native/$SQ/"*)")
 mv "$OUT/input/org/sqlite/native/$SQ/$SQLITE_LIB" "$OUT/input/"
 rm -rf "$OUT/input/org"
@@ -100,7 +121,7 @@ rm -rf "$OUT/input/org"
 # --- 2. The runtime. -----------------------------------------------------------------------------------------------
 log "jdeps + jlink"
 MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release base --ignore-missing-deps --print-module-deps \
-  "$OUT/input/$NAME.jar")
+  "$OUT/input/$NAME.jar" | tr -d '\r')
 # Found by name at run time, which jdeps cannot see: the extended charsets (Specific Character Set ISO 2022 JP/KR,
 # GB18030, ... PS3.5 6.1), EC for TLS (a module of its own before JDK 22), the zip file system.
 for extra in jdk.charsets jdk.crypto.ec jdk.zipfs; do
@@ -115,12 +136,36 @@ JLINK_CDS=()
 rm -f "$OUT"/runtime/lib/server/classes_nocoops*.jsa
 
 # --- 3. The app-image. ---------------------------------------------------------------------------------------------
-ICON_ARGS=()
-if [[ $OS == linux ]]; then
-  # The icon is drawn at build time (no binary in the repository); .ico/.icns for Windows/macOS are not generated.
-  "$JAVA_HOME/bin/java" -Djava.awt.headless=true "$HERE/src/build/MakeIcon.java" "$OUT/work/$NAME.png" 256
-  ICON_ARGS=(--icon "$OUT/work/$NAME.png")
-fi
+# The icons are drawn at build time (no binary in the repository), all three from the same drawing and each parsed
+# back at once: PNG for Linux, ICO (PNG images 16-256 px) for Windows, ICNS (PNG elements 32-1024 px) for macOS.
+log "icons"
+"$JAVA_HOME/bin/java" -Djava.awt.headless=true "$(native "$HERE/src/build/MakeIcon.java")" \
+  "$(native "$OUT/work/$NAME.png")" "$(native "$OUT/work/$NAME.ico")" "$(native "$OUT/work/$NAME.icns")"
+case $OS in linux) ICON=$OUT/work/$NAME.png ;; windows) ICON=$OUT/work/$NAME.ico ;; mac) ICON=$OUT/work/$NAME.icns ;; esac
+ICON_ARGS=(--icon "$ICON")
+# The .dcm association (PS3.10 7.1) with this platform's icon. jpackage reads the file itself, so a Windows path
+# (C:/..., forward slashes: a backslash is an escape in a properties file).
+FA=$OUT/work/dcm.properties
+{ cat "$HERE/src/jpackage/dcm.properties"; [[ $OS == linux ]] || echo "icon=$(native "$ICON")"; } > "$FA"
+# macOS: we view DICOM files, other applications may own them (Alternate: never the default over their owner).
+[[ $OS == mac ]] && printf 'mac.CFBundleTypeRole=Viewer\nmac.LSHandlerRank=Alternate\n' >> "$FA"
+PLATFORM_ARGS=()
+APP_VERSION=$VERSION
+case $OS in
+  mac)
+    # The bundle's identity, its document types and its version live in the app-image's Info.plist, so they are
+    # given here, not when the .dmg wraps the finished image. jpackage refuses a CFBundleVersion whose first
+    # number is 0 on macOS: a 0.x version is given as 1.x there (PDISTATION_MAC_VERSION overrides).
+    [[ $VERSION == 0.* ]] && APP_VERSION=${PDISTATION_MAC_VERSION:-1.${VERSION#0.}}
+    PLATFORM_ARGS=(--mac-package-identifier org.pdistation.viewer --mac-package-name "PDI Station"
+      --file-associations "$FA") ;;
+  windows)
+    # pdistation.exe is a GUI program (no console window when started from the menu or a disc), so its output is
+    # lost in a console: pdistation-cli.exe is the same application with a console, for the command line and the
+    # portable pdistation.bat.
+    printf 'win-console=true\nwin-shortcut=false\nwin-menu=false\n' > "$OUT/work/cli.properties"
+    PLATFORM_ARGS=(--add-launcher "$NAME-cli=$(native "$OUT/work/cli.properties")") ;;
+esac
 # $APPDIR is the launcher's lib/app folder: the archive travels with the application (a disc is read-only, so it is
 # made at build time, never at run time). -Xshare:auto: a missing or stale archive only costs start-up time.
 JAVA_OPTS=(--java-options '-Xshare:auto' --java-options '-XX:SharedArchiveFile=$APPDIR/'"$NAME"'.jsa'
@@ -131,10 +176,10 @@ JDK_MAJOR=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
 # JavaFX's Marlin renderer uses sun.misc.Unsafe; JDK 24+ warns on every start without this (JEP 498).
 ((JDK_MAJOR >= 24)) && JAVA_OPTS+=(--java-options '--sun-misc-unsafe-memory-access=allow')
 log "jpackage app-image"
-"$JAVA_HOME/bin/jpackage" --type app-image --name "$NAME" --app-version "$VERSION" --vendor "PDI Station" \
+"$JAVA_HOME/bin/jpackage" --type app-image --name "$NAME" --app-version "$APP_VERSION" --vendor "PDI Station" \
   --description "DICOM viewer and IHE PDI media station" --copyright "Apache-2.0" \
   --input "$OUT/input" --main-jar "$NAME.jar" --main-class org.pdistation.viewer.Main \
-  --runtime-image "$OUT/runtime" "${ICON_ARGS[@]}" "${JAVA_OPTS[@]}" --dest "$OUT/image"
+  --runtime-image "$OUT/runtime" "${ICON_ARGS[@]}" "${PLATFORM_ARGS[@]}" "${JAVA_OPTS[@]}" --dest "$OUT/image"
 if [[ $OS == mac ]]; then IMAGE=$OUT/image/$NAME.app; APPDIR=$IMAGE/Contents/app; RT=$IMAGE/Contents/runtime/Contents/Home
 else IMAGE=$OUT/image/$NAME; APPDIR=$IMAGE/lib/app; RT=$IMAGE/lib/runtime; fi
 [[ $OS == windows ]] && { APPDIR=$IMAGE/app; RT=$IMAGE/runtime; }
@@ -148,8 +193,9 @@ if ((CDS)); then
   "$JAVA_HOME/bin/java" -cp "$APPDIR/$NAME.jar" "$HERE/src/build/MakeSample.java" "$T/in"
   "$IMAGE/$LAUNCHER" create --out "$T/disc" "$T/in" > "$T/create.log"
   # The class path must be the launcher's own (the jar in $APPDIR) or the JVM refuses the archive.
-  train=("$RT/bin/java" "-XX:ArchiveClassesAtExit=$APPDIR/$NAME.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
-    --enable-native-access=ALL-UNNAMED -cp "$APPDIR/$NAME.jar" org.pdistation.viewer.Main)
+  train=("$RT/bin/java" "-XX:ArchiveClassesAtExit=$(native "$APPDIR/$NAME.jsa")" -Xlog:cds=off
+    -Xlog:cds+dynamic=off --enable-native-access=ALL-UNNAMED -cp "$(native "$APPDIR/$NAME.jar")"
+    org.pdistation.viewer.Main)
   ((JDK_MAJOR >= 24)) && train=("${train[0]}" --sun-misc-unsafe-memory-access=allow "${train[@]:1}")
   if [[ $OS == linux ]] && command -v xvfb-run >/dev/null; then
     # The window path: JavaFX, the browser and the first image drawn, saved as a screenshot, then exit.
@@ -162,6 +208,12 @@ if ((CDS)); then
   unset PDISTATION_HOME
   [[ -f $APPDIR/$NAME.jsa ]] || die "no CDS archive was written ($T/train.log)"
   echo "archive: $(du -h "$APPDIR/$NAME.jsa" | cut -f1)"
+  # macOS: jpackage signed the .app (ad hoc) before the archive was added to it; seal it again, or the signature
+  # no longer covers the bundle's resources (codesign is part of macOS). Not fatal: a locally started app runs with
+  # a stale seal; only a downloaded (quarantined) one is refused.
+  if [[ $OS == mac ]]; then
+    codesign --force --sign - "$IMAGE" || echo "build-packages: warning: $IMAGE could not be signed again" >&2
+  fi
 fi
 
 # --- 4. The portable build: the app-image as it is, plus a launcher script at the top. -----------------------------
@@ -170,7 +222,12 @@ P=$OUT/portable/$NAME-$PLATFORM
 mkdir -p "$(dirname "$P")"
 # Modes and times kept (the CDS archive checks the jar's modification time); links replaced by the files they name,
 # since discs and FAT sticks cannot hold links (the runtime's legal notices are links).
-if [[ $OS == linux ]]; then cp -rL --preserve=mode,timestamps "$IMAGE" "$P"; else cp -a "$IMAGE" "$P"; fi
+# macOS: the folder holds pdistation.app (where media-creator looks for its launcher and Finder sees an app).
+case $OS in
+  linux) cp -rL --preserve=mode,timestamps "$IMAGE" "$P" ;;
+  mac) mkdir -p "$P" && cp -RLp "$IMAGE" "$P/" ;;
+  windows) cp -a "$IMAGE" "$P" ;;
+esac
 if [[ $OS == linux ]]; then
   # The script runs the bundled java itself with the launcher's options (lib/app/pdistation.cfg): jpackage's Linux
   # launcher asks rpm and dpkg (two child processes each) on every start whether it was installed from a package,
@@ -186,15 +243,17 @@ exec "\$here/lib/runtime/bin/java" $opts -cp "\$app/$NAME.jar" org.pdistation.vi
 EOS
   chmod 755 "$P/$NAME.sh"
 elif [[ $OS == windows ]]; then
-  printf '@echo off\r\nrem PDI Station, portable: runs from this folder without installation.\r\n"%%~dp0%s.exe" %%*\r\n' \
+  # The console launcher: the .bat is started from a console, and --version or dump must print there.
+  printf '@echo off\r\nrem PDI Station, portable: runs from this folder without installation.\r\n"%%~dp0%s-cli.exe" %%*\r\n' \
     "$NAME" > "$P/$NAME.bat"
 fi
-tar -C "$OUT/portable" -czf "$OUT/$NAME-$VERSION-$PLATFORM-portable.tar.gz" "$NAME-$PLATFORM"
+((TAR)) && tar -C "$OUT/portable" -czf "$OUT/$NAME-$VERSION-$PLATFORM-portable.tar.gz" "$NAME-$PLATFORM"
 
 # --- 5. Installers. ------------------------------------------------------------------------------------------------
-INSTALLER_ARGS=(--name "$NAME" --app-version "$VERSION" --vendor "PDI Station" --app-image "$IMAGE"
-  --description "DICOM viewer and IHE PDI media station" --copyright "Apache-2.0"
-  --file-associations "$HERE/src/jpackage/dcm.properties" "${ICON_ARGS[@]}" --dest "$OUT")
+INSTALLER_ARGS=(--name "$NAME" --app-version "$APP_VERSION" --vendor "PDI Station" --app-image "$IMAGE"
+  --description "DICOM viewer and IHE PDI media station" --copyright "Apache-2.0" "${ICON_ARGS[@]}" --dest "$OUT")
+# Linux and Windows register associations at installation; macOS has them in the app-image's Info.plist already.
+[[ $OS == mac ]] || INSTALLER_ARGS+=(--file-associations "$FA")
 for type in $TYPES; do
   case $type in
     app-image) ;;
@@ -219,13 +278,16 @@ for type in $TYPES; do
       fi
       "$JAVA_HOME/bin/jpackage" --type "$type" "${INSTALLER_ARGS[@]}" "${extra[@]}" ;;
     msi)
+      # WiX 3 (candle.exe, light.exe) with any JDK >= 21, or WiX 4/5 (wix.exe with the Util and UI extensions)
+      # with JDK >= 24; the upgrade UUID stays the same for every version, so an .msi replaces the one before.
       log "jpackage msi (needs the WiX toolset on PATH)"
       "$JAVA_HOME/bin/jpackage" --type msi "${INSTALLER_ARGS[@]}" --win-menu --win-menu-group "PDI Station" \
         --win-shortcut --win-dir-chooser --win-upgrade-uuid 6f1d2b9e-4a51-4c8e-9d2f-3b7a0c5e8d41 ;;
     dmg)
+      # hdiutil makes the image; the Finder window's layout is set through osascript, and SetFile (Xcode command
+      # line tools) sets the volume's icon.
       log "jpackage dmg"
-      "$JAVA_HOME/bin/jpackage" --type dmg "${INSTALLER_ARGS[@]}" --mac-package-identifier org.pdistation.viewer \
-        --mac-package-name "PDI Station" ;;
+      "$JAVA_HOME/bin/jpackage" --type dmg "${INSTALLER_ARGS[@]}" ;;
     *) die "unknown package type $type" ;;
   esac
 done
@@ -256,6 +318,10 @@ if ((CHECK)); then
   PDISTATION_HOME=$home "$installed" dump "$sample" | head -20
   rm -rf "$home"
 
+  # The Windows and macOS icons, read back by Pillow (python3-pil), a decoder independent of MakeIcon's.
+  log "icons: $NAME.ico and $NAME.icns through Pillow"
+  /usr/bin/python3 "$HERE/src/build/check-icons.py" "$OUT/work/$NAME.ico" "$OUT/work/$NAME.icns"
+
   # The viewer on a disc: a medium made with --viewer passes verify-media, and the viewer started from it through
   # VIEWER/LINUX.SH opens the medium's own DICOMDIR headless (--screenshot exits 0 only once the first series is
   # drawn and saved).
@@ -276,3 +342,4 @@ if ((CHECK)); then
   fi
   rm -rf "$home"
 fi
+log "done"
