@@ -39,10 +39,11 @@ public final class FolderSink implements StorageSink {
     private final FileAttribute<?>[] ownerOnly;
 
     public FolderSink(Path dir) throws IOException {
-        // Received instances are patient data: folders this creates are owner-only (files are, as temp files).
+        // Received instances are patient data: folders this creates are owner-only, and so are the files.
         this.dir = OwnerOnly.createDirectories(dir);
         this.ownerOnly = OwnerOnly.posix()
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------"))}
                 : new FileAttribute<?>[0];
     }
 
