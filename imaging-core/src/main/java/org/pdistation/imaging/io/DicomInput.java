@@ -39,7 +39,9 @@ final class DicomInput {
 
     /** A stream of unknown length; {@code startPosition} is what {@link #position()} reports at its first byte. */
     static DicomInput of(InputStream stream, long startPosition) {
-        DicomInput in = new DicomInput(null, stream, -1, BUFFER);
+        // Bytes already in memory (a command set of ~150 bytes) need no 16 KiB buffer; 256 covers a Part 10 preamble.
+        int size = stream instanceof java.io.ByteArrayInputStream b ? Math.clamp(b.available(), 256, BUFFER) : BUFFER;
+        DicomInput in = new DicomInput(null, stream, -1, size);
         in.base = startPosition;
         return in;
     }

@@ -8,12 +8,15 @@ import org.pdistation.imaging.data.ByteUtils;
 /** A buffered output that counts its position, for offsets (DICOMDIR) and lengths. */
 final class DicomOutput {
     private final OutputStream out;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf;
     private int pos;
     private long flushed;
 
     DicomOutput(OutputStream out) {
         this.out = out;
+        // Into memory a large buffer only adds a copy (and 64 KiB to clear per command set or file header encoded
+        // by a Storage SCP); to a file or socket it saves system calls.
+        this.buf = new byte[out instanceof java.io.ByteArrayOutputStream ? 512 : 64 * 1024];
     }
 
     long position() { return flushed + pos; }

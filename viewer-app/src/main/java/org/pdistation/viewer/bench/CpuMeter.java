@@ -18,6 +18,7 @@ final class CpuMeter {
     private final List<Double> ours = new ArrayList<>();
     private final List<Double> peer = new ArrayList<>();
     private final List<Double> allocated = new ArrayList<>();
+    private final List<Double> launcher = new ArrayList<>();
 
     /** This JVM's CPU seconds so far, NaN where the platform does not say. */
     static double jvmSeconds() {
@@ -63,6 +64,11 @@ final class CpuMeter {
         peer.add(seconds);
     }
 
+    /** This JVM's CPU seconds during a peer round: launching the client, not serving; "ours" includes it too. */
+    void launcher(double seconds) {
+        launcher.add(seconds);
+    }
+
     /** {@code name ours peer ratio} of the median CPU seconds, and our allocation per file. */
     String line(String name, int files) {
         if (ours.isEmpty() || peer.isEmpty()) {
@@ -71,7 +77,14 @@ final class CpuMeter {
         double o = AlternatingRunner.median(ours);
         double p = AlternatingRunner.median(peer);
         double kib = AlternatingRunner.median(allocated) / files / 1024;
-        return String.format("%s %.3f %.3f %.2f   (CPU seconds, median of %d; ours allocates %.0f KiB per file)",
+        String line = String.format("%s %.3f %.3f %.2f   (CPU seconds, median of %d; ours allocates %.0f KiB per file)",
                 name, o, p, o / p, ours.size(), kib);
+        if (launcher.isEmpty()) {
+            return line;
+        }
+        // The same line with the JVM's cost of launching the client taken out of ours.
+        double l = AlternatingRunner.median(launcher);
+        return line + String.format("%n%s-net %.3f %.3f %.2f   (ours less %.3f s this JVM spends launching storescu)",
+                name, o - l, p, (o - l) / p, l);
     }
 }

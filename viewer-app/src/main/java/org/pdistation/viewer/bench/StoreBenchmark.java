@@ -84,8 +84,11 @@ public final class StoreBenchmark {
                     }),
                     () -> timed(peerDir, () -> {
                         double c0 = CpuMeter.processSeconds(scp.process.pid());
+                        double j0 = CpuMeter.jvmSeconds();
                         storescu(data.work(), scp.port, data.files(), 1);
                         cpu.peer(CpuMeter.processSeconds(scp.process.pid()) - c0);
+                        // What this JVM spends starting and reaping storescu, which "ours" also contains.
+                        cpu.launcher(CpuMeter.jvmSeconds() - j0);
                     }));
             print(out, "scp-" + data.files().size() + "-s", r);
             out.println(cpu.line("scp-" + data.files().size() + "-cpu-s", data.files().size()));
