@@ -1,6 +1,5 @@
 package org.pdistation.imaging.net;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -37,7 +36,7 @@ final class AssociationEstablishment {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), Association.millis(options.connectTimeout()));
             s.setSoTimeout(Association.millis(options.artimTimeout()));
-            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+            InputStream in = new ReadAheadStream(s.getInputStream(), 1 << 16);
             s.getOutputStream().write(PduWriter.encode(request));
             Pdu answer;
             try {
@@ -90,7 +89,7 @@ final class AssociationEstablishment {
         try {
             s.setTcpNoDelay(true);
             s.setSoTimeout(Association.millis(options.artimTimeout()));
-            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+            InputStream in = new ReadAheadStream(s.getInputStream(), 1 << 16);
             Pdu first;
             try {
                 first = new PduReader(in, options.maxPduLength()).read();

@@ -76,12 +76,17 @@ abstract sealed class PduInput {
             this.channel = channel;
             this.watchdog = watchdog;
             this.socket = channel.socket();
-            // What the negotiation's stream read ahead (a peer may send P-DATA right behind its request).
-            int ahead = Math.min(buffered.available(), SIZE);
-            if (ahead > 0) {
-                byte[] b = buffered.readNBytes(ahead);
+            // What the negotiation's stream read ahead (a peer may send P-DATA right behind the handshake): exactly
+            // the bytes in its buffer. Reading "available()" bytes through it instead could pull more from the
+            // socket into a buffer that is then dropped, and the PDU stream would lose its place.
+            byte[] ahead = buffered instanceof ReadAheadStream r ? r.takeBuffered()
+                    : buffered.readNBytes(Math.min(buffered.available(), SIZE));
+            if (ahead.length > SIZE) {
+                throw new IOException("more than " + SIZE + " bytes read ahead during negotiation");
+            }
+            if (ahead.length > 0) {
                 buf.clear();
-                buf.put(b).flip();
+                buf.put(ahead).flip();
             }
         }
 

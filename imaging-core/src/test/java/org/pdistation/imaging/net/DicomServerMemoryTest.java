@@ -61,14 +61,15 @@ class DicomServerMemoryTest {
             List<StoreResult> results = Collections.synchronizedList(new ArrayList<>());
             Thread sender = Thread.ofVirtual().start(() -> {
                 try {
-                    results.addAll(new StoreScu(new RemoteAe("MEMSCP", "127.0.0.1", server.port()), "MEM", opts)
-                            .store(files, ASSOCIATIONS, r -> { }));
+                    new StoreScu(new RemoteAe("MEMSCP", "127.0.0.1", server.port()), "MEM", opts)
+                            .store(files, ASSOCIATIONS, results::add);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
             try {
-                assertTrue(allHalfway.await(120, TimeUnit.SECONDS), "not all associations reached half way");
+                assertTrue(allHalfway.await(120, TimeUnit.SECONDS), () -> "not all associations reached half way; "
+                        + "finished so far: " + results.stream().map(StoreResult::describe).toList());
                 long during = usedAfterGc(memory);
                 long growth = during - baseline;
                 long inFlight = ASSOCIATIONS * half;
