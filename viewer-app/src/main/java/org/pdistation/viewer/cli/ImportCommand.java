@@ -52,6 +52,10 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--associations", defaultValue = "1") int associations;
 
+    /** PS3.15 B.9: one set of TLS options for every association the import opens (PACS, worklist, lookup). */
+    @picocli.CommandLine.Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Option(names = "--worklist", paramLabel = "AET@HOST:PORT", description = "look the patient up in this Modality"
             + " Worklist (with --match); --patient-id … still wins") String worklist;
 
@@ -115,6 +119,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Path jf = journalPath();
         ImportConfig config = ImportConfig.of(RemoteAe.parse(pacs), callingAet, associations);
+        if (tls.enabled()) {
+            config = config.withSockets(tls.socketFactory());
+        }
         try (Journal journal = Journal.open(jf, Clock.systemUTC());
              ScuCommitmentCheck check = commit ? ScuCommitmentCheck.open(config.pacs(), callingAet, config.net(),
                      config.sockets(), commitPort, java.time.Duration.ofMinutes(2)) : null) {
@@ -161,16 +168,16 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** The lookup asked for, or null; --worklist is preferred when both are given. */
-    private ImportLookup lookup() {
+    private ImportLookup lookup() throws java.io.IOException {
         if (worklist != null) {
-            return ImportLookup.worklist(worklist, callingAet, match, matchValue, scheduled);
+            return ImportLookup.worklist(worklist, callingAet, tls.socketFactory(), match, matchValue, scheduled);
         }
         if (lookupPacs) {
             if (pacs == null) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "import: --lookup-pacs needs --pacs");
             }
-            return ImportLookup.pacs(pacs, callingAet, match, matchValue);
+            return ImportLookup.pacs(pacs, callingAet, tls.socketFactory(), match, matchValue);
         }
         return null;
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.net.SocketFactory;
+
 import org.pdistation.imaging.net.FindScu;
 import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.net.RemoteAe;
@@ -29,20 +31,22 @@ record ImportLookup(IdentitySource source, String describe, IdentityQuery.Match 
     /** What the lookup ended with: the identity to use, or null with the reason already printed. */
     record Outcome(LocalIdentity identity, List<IdentityCandidate> candidates) {}
 
-    static ImportLookup worklist(String worklist, String callingAet, String match, String value, String dates) {
+    /** {@code sockets}: plain TCP or the command's TLS (PS3.15 B.9), as for the PACS association. */
+    static ImportLookup worklist(String worklist, String callingAet, SocketFactory sockets, String match,
+                                 String value, String dates) {
         RemoteAe ae = RemoteAe.parse(worklist);
-        return new ImportLookup(new WorklistLookup(new FindScu(ae, callingAet, NetOptions.DEFAULT)),
+        return new ImportLookup(new WorklistLookup(new FindScu(ae, callingAet, NetOptions.DEFAULT, sockets)),
                 "worklist " + ae, IdentityQuery.Match.parse(match), value, dates);
     }
 
-    static ImportLookup pacs(String pacs, String callingAet, String match, String value) {
+    static ImportLookup pacs(String pacs, String callingAet, SocketFactory sockets, String match, String value) {
         RemoteAe ae = RemoteAe.parse(pacs);
         IdentityQuery.Match m = IdentityQuery.Match.parse(match);
         if (m == IdentityQuery.Match.ACCESSION) {
             throw new IllegalArgumentException("--lookup-pacs matches by id or name; an accession number needs"
                     + " --worklist");
         }
-        return new ImportLookup(new PatientLookup(new FindScu(ae, callingAet, NetOptions.DEFAULT)), "PACS " + ae, m,
+        return new ImportLookup(new PatientLookup(new FindScu(ae, callingAet, NetOptions.DEFAULT, sockets)), "PACS " + ae, m,
                 value, null);
     }
 

@@ -1,8 +1,6 @@
 package org.pdistation.viewer.settings;
 
 import java.io.IOException;
-import java.util.List;
-
 import javax.net.SocketFactory;
 
 import org.pdistation.imaging.net.TlsConfig;
@@ -16,7 +14,12 @@ public final class Connections {
         if (s.trustStore() == null) {
             throw new IOException("TLS is on for " + node.describe() + " but no trust store is set in the settings");
         }
-        return new TlsConfig(s.keyStore(), null, s.trustStore(), null, TlsConfig.DEFAULT_PROTOCOLS, false)
-                .socketFactory();
+        return tls(s).socketFactory();
+    }
+
+    /** The station's TLS stores with their passwords (PS3.15 B.9: TLS 1.3 or 1.2). */
+    static TlsConfig tls(StationSettings s) {
+        return new TlsConfig(s.keyStore(), s.keyStorePassword().toCharArray(), s.trustStore(),
+                s.trustStorePassword().toCharArray(), TlsConfig.DEFAULT_PROTOCOLS, false);
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -48,8 +49,11 @@ public final class SettingsPane extends BorderPane {
     private final Label echoResult = new Label();
     private final TextField keyStore = new TextField();
     private final TextField trustStore = new TextField();
+    private final PasswordField keyStorePassword = new PasswordField();
+    private final PasswordField trustStorePassword = new PasswordField();
     private final TextField institution = new TextField();
     private final TextField worklist = new TextField();
+    private final CheckBox worklistTls;
     private final ComboBox<Profile> profile = new ComboBox<>(FXCollections.observableArrayList(Profile.values()));
     private final ComboBox<String> language = new ComboBox<>(
             FXCollections.observableArrayList(StationSettings.LANGUAGES));
@@ -62,6 +66,7 @@ public final class SettingsPane extends BorderPane {
         this.background = background;
         this.current = store.load();
         nodeTls = new CheckBox(messages.get("settings.node.tls"));
+        worklistTls = new CheckBox(messages.get("settings.node.tls"));
         setPadding(new Insets(12));
         nodeList.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -84,10 +89,12 @@ public final class SettingsPane extends BorderPane {
         row(own, 2, "settings.institution", institution);
         row(own, 3, "settings.profile", profile);
         row(own, 4, "settings.language", new HBox(8, language, new Label(messages.get("settings.language.restart"))));
-        row(own, 5, "settings.keyStore", new HBox(4, keyStore, browse(keyStore)));
-        row(own, 6, "settings.trustStore", new HBox(4, trustStore, browse(trustStore)));
+        keyStorePassword.setPromptText(messages.get("settings.storePassword"));
+        trustStorePassword.setPromptText(messages.get("settings.storePassword"));
+        row(own, 5, "settings.keyStore", new HBox(4, keyStore, browse(keyStore), keyStorePassword));
+        row(own, 6, "settings.trustStore", new HBox(4, trustStore, browse(trustStore), trustStorePassword));
         worklist.setPromptText("AET@HOST:PORT");
-        row(own, 7, "settings.worklist", worklist);
+        row(own, 7, "settings.worklist", new HBox(8, worklist, worklistTls));
 
         GridPane nodeForm = grid();
         row(nodeForm, 0, "settings.node.name", nodeName);
@@ -126,6 +133,9 @@ public final class SettingsPane extends BorderPane {
         nodes.setAll(s.nodes());
         keyStore.setText(s.keyStore() == null ? "" : s.keyStore().toString());
         trustStore.setText(s.trustStore() == null ? "" : s.trustStore().toString());
+        keyStorePassword.setText(s.keyStorePassword());
+        trustStorePassword.setText(s.trustStorePassword());
+        worklistTls.setSelected(s.worklist() != null && s.worklist().tls());
         institution.setText(s.institution());
         worklist.setText(s.worklist() == null ? "" : s.worklist().aet() + "@" + s.worklist().host() + ":"
                 + s.worklist().port());
@@ -138,7 +148,8 @@ public final class SettingsPane extends BorderPane {
         int p = parsePort(port.getText());
         return new StationSettings(aet.getText().strip(), p, nodes, path(keyStore.getText()),
                 path(trustStore.getText()), institution.getText(), profile.getValue(), language.getValue(),
-                worklistNode(worklist.getText()));
+                worklistNode(worklist.getText(), worklistTls.isSelected()), keyStorePassword.getText(),
+                trustStorePassword.getText());
     }
 
     /** Saves the form; false (with the reason shown) when a field is not valid or the file cannot be written. */
@@ -282,11 +293,11 @@ public final class SettingsPane extends BorderPane {
         return g;
     }
 
-    /** "AET@HOST:PORT" as the worklist node (plain TCP), null when empty. */
-    static PacsNode worklistNode(String text) {
+    /** "AET@HOST:PORT" as the worklist node, over TLS (PS3.15 B.9) when asked; null when empty. */
+    static PacsNode worklistNode(String text, boolean tls) {
         if (text == null || text.isBlank()) return null;
         org.pdistation.imaging.net.RemoteAe ae = org.pdistation.imaging.net.RemoteAe.parse(text.strip());
-        return new PacsNode("Worklist", ae.aet(), ae.host(), ae.port(), false);
+        return new PacsNode("Worklist", ae.aet(), ae.host(), ae.port(), tls);
     }
 
     private void row(GridPane g, int r, String key, javafx.scene.Node field) {

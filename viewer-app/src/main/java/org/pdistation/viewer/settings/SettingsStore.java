@@ -20,6 +20,12 @@ import org.pdistation.imaging.media.Profile;
  * user's data folder ({@code AppHome#settings()}). Written to a temporary file, made owner-only (0600: it names the
  * hospital's PACS and TLS files) and moved into place, so a crash leaves the old or the new file, never half of one.
  * A missing or unreadable file gives the defaults; a bad value gives that value's default.
+ *
+ * <p>The TLS store passwords are kept here in clear. This is a desktop station's per-user profile, like a browser's
+ * saved passwords without a master password: the file is the OS account's alone (0600 in an owner-only data folder),
+ * so the OS account is the boundary, as it is for the key store file itself lying beside it. Anyone who can read
+ * this file can already read the key store. The passwords are never logged ({@link StationSettings#toString} masks
+ * them).
  */
 public final class SettingsStore {
     static final String FILE = "station.properties";
@@ -72,7 +78,8 @@ public final class SettingsStore {
         try {
             return new StationSettings(aet, port, nodes, path(p.getProperty("tls.keyStore")),
                     path(p.getProperty("tls.trustStore")), p.getProperty("media.institution", ""), profile,
-                    p.getProperty("language", d.language()), worklist);
+                    p.getProperty("language", d.language()), worklist, p.getProperty("tls.keyStorePassword", ""),
+                    p.getProperty("tls.trustStorePassword", ""));
         } catch (IllegalArgumentException e) {
             return new StationSettings(d.aeTitle(), d.port(), nodes, null, null,
                     p.getProperty("media.institution", ""), profile, p.getProperty("language", d.language()));
@@ -85,6 +92,8 @@ public final class SettingsStore {
         p.setProperty("ae.port", Integer.toString(s.port()));
         if (s.keyStore() != null) p.setProperty("tls.keyStore", s.keyStore().toString());
         if (s.trustStore() != null) p.setProperty("tls.trustStore", s.trustStore().toString());
+        if (!s.keyStorePassword().isEmpty()) p.setProperty("tls.keyStorePassword", s.keyStorePassword());
+        if (!s.trustStorePassword().isEmpty()) p.setProperty("tls.trustStorePassword", s.trustStorePassword());
         p.setProperty("media.institution", s.institution());
         p.setProperty("media.profile", s.defaultProfile().profileName());
         p.setProperty("language", s.language());

@@ -19,9 +19,12 @@ import org.pdistation.imaging.net.RemoteAe;
  * @param defaultProfile the media profile the create screen starts with
  * @param language       "en" or "ja"; applied when the station starts
  * @param worklist       the Modality Worklist SCP the import screen looks patients up in (PS3.4 K), or null
+ * @param keyStorePassword   the key store's password (also the key's, as keytool makes PKCS#12 stores); "" for none
+ * @param trustStorePassword the trust store's password; "" for none
  */
 public record StationSettings(String aeTitle, int port, List<PacsNode> nodes, Path keyStore, Path trustStore,
-                              String institution, Profile defaultProfile, String language, PacsNode worklist) {
+                              String institution, Profile defaultProfile, String language, PacsNode worklist,
+                              String keyStorePassword, String trustStorePassword) {
     public static final List<String> LANGUAGES = List.of("en", "ja");
 
     public StationSettings {
@@ -31,6 +34,14 @@ public record StationSettings(String aeTitle, int port, List<PacsNode> nodes, Pa
         institution = institution == null ? "" : institution.strip();
         if (defaultProfile == null) defaultProfile = Profile.STD_GEN_CD;
         if (!LANGUAGES.contains(language)) language = "en";
+        keyStorePassword = keyStorePassword == null ? "" : keyStorePassword;
+        trustStorePassword = trustStorePassword == null ? "" : trustStorePassword;
+    }
+
+    /** Without store passwords (stores made without one). */
+    public StationSettings(String aeTitle, int port, List<PacsNode> nodes, Path keyStore, Path trustStore,
+                           String institution, Profile defaultProfile, String language, PacsNode worklist) {
+        this(aeTitle, port, nodes, keyStore, trustStore, institution, defaultProfile, language, worklist, "", "");
     }
 
     /** Without a worklist node. */
@@ -46,12 +57,28 @@ public record StationSettings(String aeTitle, int port, List<PacsNode> nodes, Pa
 
     public StationSettings withNodes(List<PacsNode> n) {
         return new StationSettings(aeTitle, port, n, keyStore, trustStore, institution, defaultProfile, language,
-                worklist);
+                worklist, keyStorePassword, trustStorePassword);
     }
 
     public StationSettings withWorklist(PacsNode w) {
         return new StationSettings(aeTitle, port, nodes, keyStore, trustStore, institution, defaultProfile, language,
-                w);
+                w, keyStorePassword, trustStorePassword);
+    }
+
+    /** The TLS stores and their passwords. */
+    public StationSettings withTls(Path keys, String keysPassword, Path trust, String trustPassword) {
+        return new StationSettings(aeTitle, port, nodes, keys, trust, institution, defaultProfile, language, worklist,
+                keysPassword, trustPassword);
+    }
+
+    /** As a record would print it, the passwords masked: settings may reach a log or an error message. */
+    @Override
+    public String toString() {
+        return "StationSettings[aeTitle=" + aeTitle + ", port=" + port + ", nodes=" + nodes + ", keyStore=" + keyStore
+                + ", trustStore=" + trustStore + ", institution=" + institution + ", defaultProfile=" + defaultProfile
+                + ", language=" + language + ", worklist=" + worklist + ", keyStorePassword="
+                + (keyStorePassword.isEmpty() ? "" : "***") + ", trustStorePassword="
+                + (trustStorePassword.isEmpty() ? "" : "***") + "]";
     }
 
     public Locale locale() {

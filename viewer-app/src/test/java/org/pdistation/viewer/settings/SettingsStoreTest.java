@@ -1,7 +1,9 @@
 package org.pdistation.viewer.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -28,6 +30,32 @@ class SettingsStoreTest {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));
         }
+    }
+
+    @Test
+    void tlsStorePasswordsAndTheWorklistTlsFlagReadBackAndTheFileStaysOwnerOnly(@TempDir Path dir) throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        StationSettings s = StationSettings.defaults()
+                .withTls(Path.of("/etc/pdi/key.p12"), "k3y=p@ss:wörd", Path.of("/etc/pdi/trust.p12"), "trust#1")
+                .withWorklist(new PacsNode("Worklist", "RIS", "ris.example", 2762, true));
+        store.save(s);
+        StationSettings back = store.load();
+        assertEquals(s, back);
+        assertEquals("k3y=p@ss:wörd", back.keyStorePassword());
+        assertEquals("trust#1", back.trustStorePassword());
+        assertTrue(back.worklist().tls());
+        assertFalse(back.toString().contains("k3y"), back.toString());
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));
+        }
+    }
+
+    @Test
+    void settingsWithoutPasswordsReadBackWithEmptyOnes(@TempDir Path dir) throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.save(StationSettings.defaults());
+        assertEquals("", store.load().keyStorePassword());
+        assertFalse(Files.readString(store.file()).contains("Password"));
     }
 
     @Test
