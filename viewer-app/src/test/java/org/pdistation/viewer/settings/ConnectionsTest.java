@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +17,6 @@ import org.pdistation.imaging.net.EchoScu;
 import org.pdistation.imaging.net.FolderSink;
 import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.net.TlsConfig;
-import org.pdistation.imaging.testing.Peers;
 
 /** The station's settings open real, password-protected PKCS#12 stores as keytool makes them, and echo over TLS. */
 class ConnectionsTest {
@@ -28,27 +25,8 @@ class ConnectionsTest {
     @TempDir
     Path dir;
 
-    private static String keytool() {
-        Path p = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        if (!Files.isExecutable(p)) {
-            throw Peers.unavailable("keytool not found at " + p);
-        }
-        return p.toString();
-    }
-
-    /** A self-signed EC key pair in dir/name.p12, its certificate added to dir/trust.p12 (all under PASSWORD). */
     private Path keyPair(String name) {
-        Path store = dir.resolve(name + ".p12");
-        Path cer = dir.resolve(name + ".cer");
-        Peers.run(Duration.ofSeconds(60), keytool(), "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname",
-                "secp256r1", "-dname", "CN=" + name, "-validity", "2", "-keystore", store.toString(), "-storetype",
-                "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD).requireSuccess();
-        Peers.run(Duration.ofSeconds(60), keytool(), "-exportcert", "-alias", name, "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-file", cer.toString()).requireSuccess();
-        Peers.run(Duration.ofSeconds(60), keytool(), "-importcert", "-noprompt", "-alias", name, "-file",
-                cer.toString(), "-keystore", dir.resolve("trust.p12").toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD).requireSuccess();
-        return store;
+        return new KeytoolPairs(dir, PASSWORD).keyPair(name);
     }
 
     private DicomServer tlsServer(Path serverKeys) throws IOException {
