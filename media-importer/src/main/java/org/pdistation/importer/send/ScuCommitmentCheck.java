@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 
+import org.pdistation.imaging.net.AssociationObserver;
 import org.pdistation.imaging.net.CommitmentReceiver;
 import org.pdistation.imaging.net.CommitmentResult;
 import org.pdistation.imaging.net.CommitmentResult.SopRef;
@@ -19,6 +20,7 @@ import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.net.RemoteAe;
 import org.pdistation.imaging.net.StorageCommitmentScu;
 import org.pdistation.imaging.net.StorageSink;
+import org.pdistation.imaging.net.TlsConfig;
 import org.pdistation.imaging.net.dimse.Status;
 
 /**
@@ -48,6 +50,22 @@ public final class ScuCommitmentCheck implements CommitmentCheck, AutoCloseable 
      */
     public static ScuCommitmentCheck open(RemoteAe pacs, String callingAet, NetOptions net, SocketFactory sockets,
                                           int listenPort, Duration timeout) throws IOException {
+        return open(pacs, callingAet, net, sockets, null, listenPort, timeout);
+    }
+
+    /**
+     * Over TLS when {@code tls} is given (null: plain TCP): the N-ACTION's association and the listener for the
+     * PACS's report association alike, so that a report asked for securely is not taken in the clear (PS3.15
+     * B.1). The listener then needs {@code tls}'s key store.
+     */
+    public static ScuCommitmentCheck open(RemoteAe pacs, String callingAet, NetOptions net, TlsConfig tls,
+                                          int listenPort, Duration timeout) throws IOException {
+        return open(pacs, callingAet, net, tls == null ? SocketFactory.getDefault() : tls.socketFactory(), tls,
+                listenPort, timeout);
+    }
+
+    private static ScuCommitmentCheck open(RemoteAe pacs, String callingAet, NetOptions net, SocketFactory sockets,
+                                           TlsConfig tls, int listenPort, Duration timeout) throws IOException {
         CommitmentReceiver receiver = null;
         DicomServer listener = null;
         if (listenPort >= 0) {
@@ -56,8 +74,12 @@ public final class ScuCommitmentCheck implements CommitmentCheck, AutoCloseable 
                 data.transferTo(java.io.OutputStream.nullOutputStream());
                 return Status.SOP_CLASS_NOT_SUPPORTED;
             };
-            listener = DicomServer.start(new DicomServer.Config(callingAet, null, listenPort, Set.of(pacs.aet()), 2,
-                    net), refuse, ServerSocketFactory.getDefault(), null, receiver);
+            DicomServer.Config config = new DicomServer.Config(callingAet, null, listenPort, Set.of(pacs.aet()), 2,
+                    net);
+            DicomServer.Hosting hosting = new DicomServer.Hosting(null, receiver, List.of(), AssociationObserver.NONE);
+            listener = tls == null
+                    ? DicomServer.start(config, refuse, ServerSocketFactory.getDefault(), hosting)
+                    : DicomServer.start(config, refuse, tls, hosting);
         }
         return new ScuCommitmentCheck(new StorageCommitmentScu(pacs, callingAet, net, sockets, receiver,
                 Duration.ofSeconds(1)), listener, timeout);

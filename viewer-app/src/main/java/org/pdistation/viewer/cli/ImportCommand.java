@@ -124,7 +124,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (Journal journal = Journal.open(jf, Clock.systemUTC());
              ScuCommitmentCheck check = commit ? ScuCommitmentCheck.open(config.pacs(), callingAet, config.net(),
-                     config.sockets(), commitPort, java.time.Duration.ofMinutes(2)) : null) {
+                     tls.config(), commitPort, java.time.Duration.ofMinutes(2)) : null) {
             Importer importer = new Importer(journal, check == null ? config : config.withCommitment(check));
             long job;
             Map<InstanceState, Integer> counts;
