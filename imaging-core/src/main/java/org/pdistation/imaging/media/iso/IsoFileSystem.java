@@ -58,6 +58,11 @@ public final class IsoFileSystem extends FileSystem {
         return image.problems();
     }
 
+    /** The image file this file system reads. */
+    public Path imageFile() {
+        return image.file();
+    }
+
     /** Whether names come from the Joliet tree. */
     public boolean joliet() {
         return image.joliet();

@@ -16,6 +16,14 @@ public final class IsoFileSystems {
     }
 
     /**
+     * The ECMA-119 primary tree (what a reader without Joliet, Rock Ridge or UDF sees), where {@link #open} prefers
+     * the Joliet tree; IOException when the image has no readable primary tree.
+     */
+    public static IsoFileSystem openPrimary(Path isoFile) throws IOException {
+        return new IsoFileSystem(new IsoFileSystemProvider(), IsoImage.openPrimary(isoFile));
+    }
+
+    /**
      * The UDF tree of a bridge image (names and POSIX permissions as UDF records them), where {@link #open} reads
      * the Joliet tree; IOException when the image has no UDF volume or it is corrupt.
      */

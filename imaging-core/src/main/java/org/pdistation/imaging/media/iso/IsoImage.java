@@ -126,6 +126,17 @@ final class IsoImage implements Closeable {
         }
     }
 
+    /** The ECMA-119 primary tree (Level 1 names) only, even when the image also has a Joliet or UDF tree. */
+    static IsoImage openPrimary(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return new IsoImage(file, ch, false);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
     /** The UDF tree of a bridge or UDF-only image, whatever its ISO 9660 side holds. */
     static IsoImage openUdf(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);

@@ -48,6 +48,7 @@ public final class MediaVerifier {
         Findings findings = new Findings();
         MediumWalker.Walk walk = MediumWalker.walk(dir, options.maxFiles(), findings);
         Medium m = new Medium(dir, options, findings, walk);
+        m.level1Files = Level1Tree.filesBeside(dir, options.maxFiles());
         m.dicomdirPath = dicomdir != null ? dicomdir : findDicomdir(dir);
         if (m.dicomdirPath != null) {
             String rel = MediumWalker.rel(dir, m.dicomdirPath);

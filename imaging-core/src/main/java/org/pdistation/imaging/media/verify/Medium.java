@@ -24,6 +24,8 @@ final class Medium {
     DirTree tree;
     Profile profile;
     Set<Profile> satisfied = EnumSet.noneOf(Profile.class);
+    /** An image's ISO 9660 primary tree files when the walk reads its Joliet or UDF tree, else null. */
+    Set<String> level1Files;
 
     Medium(Path root, VerifyOptions options, Findings findings, MediumWalker.Walk walk) {
         this.root = root;

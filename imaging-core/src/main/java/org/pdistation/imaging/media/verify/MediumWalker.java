@@ -22,7 +22,7 @@ import org.pdistation.imaging.io.ReadOptions;
  */
 final class MediumWalker {
     /** Deeper than PS3.10's 8 components plus a few non-DICOM folders: nothing legitimate is deeper. */
-    private static final int MAX_DEPTH = 24;
+    static final int MAX_DEPTH = 24;
 
     private MediumWalker() {}
 

@@ -23,6 +23,10 @@ final class NameChecks implements Check {
             if (m.inNestedFileSet(mf)) {
                 continue;
             }
+            if (!mf.dicom() && m.level1Files != null && !m.level1Files.contains(mf.rel())) {
+                // Only in the image's Joliet/UDF tree (a viewer's own names): Level 1 readers never see it.
+                continue;
+            }
             if (mf.inRoot()) {
                 checkLevel1(m, mf);
                 continue;
