@@ -1,16 +1,10 @@
 package org.pdistation.viewer.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.net.FolderSink;
 import org.pdistation.imaging.net.GetScu;
-import org.pdistation.imaging.net.NetOptions;
-import org.pdistation.imaging.net.Requestor;
-import org.pdistation.imaging.net.RetrieveResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,41 +19,14 @@ public final class GetCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    QueryOptions query = new QueryOptions();
-
-    @picocli.CommandLine.Mixin
-    TlsOptions tls = new TlsOptions();
-
-    @picocli.CommandLine.Mixin
-    UserOptions user = new UserOptions();
+    RetrieveOptions retrieve = new RetrieveOptions();
 
     @Option(names = "--dir", required = true, description = "folder for the received instances")
     Path dir;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Dataset identifier;
-        try {
-            identifier = query.identifier();
-            query.target();
-            tls.config();
-        } catch (IllegalArgumentException e) {
-            err.println("get: " + e.getMessage());
-            return 2;
-        }
-        try {
-            RetrieveResult r = new GetScu(new Requestor(query.target(), query.callingAet, NetOptions.DEFAULT,
-                    tls.socketFactory(), user.identity()),
-                    org.pdistation.imaging.net.GetScu.DEFAULT_STORAGE_CLASSES)
-                    .get(query.queryModel(), identifier, new FolderSink(dir));
-            out.println(r.describe());
-            out.flush();
-            return r.status().isSuccess() ? 0 : PdiStationCommand.EXIT_INPUT_FAILED;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("get: " + e.getMessage());
-            return PdiStationCommand.EXIT_INPUT_FAILED;
-        }
+        return retrieve.run(spec, "get", () -> { }, (requestor, model, identifier) ->
+                new GetScu(requestor, GetScu.DEFAULT_STORAGE_CLASSES).get(model, identifier, new FolderSink(dir)));
     }
 }
