@@ -1,10 +1,8 @@
 package org.pdistation.imaging.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,6 +13,7 @@ import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Tag;
 import org.pdistation.imaging.io.DicomFile;
 import org.pdistation.imaging.io.DicomReader;
+import org.pdistation.imaging.io.DicomSniffer;
 import org.pdistation.imaging.io.ReadOptions;
 
 /**
@@ -59,7 +58,7 @@ public final class FileSetScanner {
                 continue;
             }
             try {
-                if (!looksLikeDicom(f)) {
+                if (!DicomSniffer.looksLikeDicom(f)) {
                     continue;
                 }
                 DicomFile df = DicomReader.read(f, ReadOptions.HEADER_ONLY);
@@ -82,37 +81,5 @@ public final class FileSetScanner {
             }
         }
         return new Scan(root, found, problems);
-    }
-
-    /**
-     * "DICM" at 128 (PS3.10 7.1), or, for files without preamble, a first element in group 0002 or 0008 with a
-     * small even element number, as a bare dataset starts (implicit or explicit, little endian).
-     */
-    static boolean looksLikeDicom(Path f) throws IOException {
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        byte[] head = new byte[132];
-        int n;
-        try (InputStream in = Files.newInputStream(f)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        if (n == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
-            return true;
-        }
-        if (n < 8) {
-            return false;
-        }
-        int group = (head[0] & 0xFF) | (head[1] & 0xFF) << 8;
-        int element = (head[2] & 0xFF) | (head[3] & 0xFF) << 8;
-        if ((group != 0x0002 && group != 0x0008) || element > 0x0020) {
-            return false;
-        }
-        char v1 = (char) head[4];
-        char v2 = (char) head[5];
-        boolean explicitVr = Character.isUpperCase(v1) && Character.isUpperCase(v2);
-        long implicitLength = (head[4] & 0xFFL) | (head[5] & 0xFFL) << 8 | (head[6] & 0xFFL) << 16
-                | (head[7] & 0xFFL) << 24;
-        return explicitVr || implicitLength < 1024;
     }
 }

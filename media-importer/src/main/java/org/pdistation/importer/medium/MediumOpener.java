@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.pdistation.imaging.data.Dataset;
 import org.pdistation.imaging.data.Tag;
+import org.pdistation.imaging.io.DicomSniffer;
 import org.pdistation.imaging.media.DicomDirReader;
 import org.pdistation.imaging.media.DirectoryRecord;
 import org.pdistation.imaging.media.FileIdResolver;

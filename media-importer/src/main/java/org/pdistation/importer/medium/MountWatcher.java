@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.pdistation.imaging.io.DicomSniffer;
 import org.pdistation.imaging.media.FileSetOpener;
 
 /**

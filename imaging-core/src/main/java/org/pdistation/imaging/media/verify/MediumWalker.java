@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.pdistation.imaging.io.DicomFile;
 import org.pdistation.imaging.io.DicomReader;
+import org.pdistation.imaging.io.DicomSniffer;
 import org.pdistation.imaging.io.ReadOptions;
 
 /**
@@ -87,7 +88,7 @@ final class MediumWalker {
             return new MediumFile(p, rel, true, null, null);
         }
         try {
-            if (!looksLikeDicom(p)) {
+            if (!DicomSniffer.looksLikeDicom(p)) {
                 return new MediumFile(p, rel, false, null, null);
             }
             DicomFile df;
@@ -98,31 +99,5 @@ final class MediumWalker {
         } catch (IOException | RuntimeException e) {
             return new MediumFile(p, rel, true, null, String.valueOf(e.getMessage()));
         }
-    }
-
-    /**
-     * PS3.10 7.1: "DICM" at offset 128; or, without preamble, a first element in group 0002 or 0008 with a small
-     * element number, as a bare dataset starts.
-     */
-    static boolean looksLikeDicom(Path f) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(f)) {
-            head = in.readNBytes(132);
-        }
-        if (head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
-            return true;
-        }
-        if (head.length < 8) {
-            return false;
-        }
-        int group = (head[0] & 0xFF) | (head[1] & 0xFF) << 8;
-        int element = (head[2] & 0xFF) | (head[3] & 0xFF) << 8;
-        if ((group != 0x0002 && group != 0x0008) || element > 0x0020) {
-            return false;
-        }
-        boolean explicitVr = Character.isUpperCase((char) head[4]) && Character.isUpperCase((char) head[5]);
-        long implicitLength = (head[4] & 0xFFL) | (head[5] & 0xFFL) << 8 | (head[6] & 0xFFL) << 16
-                | (head[7] & 0xFFL) << 24;
-        return explicitVr || implicitLength < 1024;
     }
 }

@@ -1,4 +1,4 @@
-package org.pdistation.importer.medium;
+package org.pdistation.imaging.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
-/** Decides from the first bytes whether a file is worth reading as DICOM (PDI-REQUIREMENTS 27). */
+/**
+ * Decides from a file's first bytes whether it is worth reading as DICOM (PDI-REQUIREMENTS 27): the one test the
+ * file-set scanner, the media verifier and the importer share. Works on any file system (a folder, an ISO image's).
+ */
 public final class DicomSniffer {
     private DicomSniffer() {}
 
     /**
      * PS3.10 7.1: "DICM" at offset 128; or, for a bare data set without preamble, a first element in group 0002 or
-     * 0008 with a small element number and either an explicit VR (two upper-case letters) or a short implicit length.
+     * 0008 with a small element number and either an explicit VR (two upper-case letters) or a short implicit length
+     * (little endian). False for anything but a regular file (links are not followed).
      */
     public static boolean looksLikeDicom(Path f) throws IOException {
         if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
