@@ -3,48 +3,17 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.SharedData;
-import org.pdistation.viewer.AppHome;
-
-import picocli.CommandLine;
 
 /** {@code ls}, {@code dicomdir} and {@code bench} as a user runs them. */
-class FileSetCommandsTest {
-    @TempDir
-    Path home;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void isolateHome() {
-        System.setProperty(AppHome.PROPERTY, home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.clearProperty(AppHome.PROPERTY);
-    }
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
+class FileSetCommandsTest extends InProcessCli {
     @Test
     void listsTheSeriesOfAMediumFromItsDicomdirAsTsv() {
         Path dir = SharedData.require().resolve("dicomdata/dicomdir/pydicom-dicomdirtests");
