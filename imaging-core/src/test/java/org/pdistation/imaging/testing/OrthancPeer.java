@@ -113,6 +113,26 @@ public final class OrthancPeer implements AutoCloseable {
         return r.body();
     }
 
+    /**
+     * Uploads a DICOM file over REST ({@code POST /instances}); fails unless 200. Tried once more when the connection
+     * breaks before an answer: Orthanc may close a kept-alive connection just as the client reuses it, and storing
+     * the same instance twice is harmless (Orthanc answers AlreadyStored).
+     */
+    public String upload(Path file) throws Exception {
+        HttpRequest rq = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/instances"))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> r;
+        try {
+            r = http.send(rq, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedUnderUs) {
+            r = http.send(rq, HttpResponse.BodyHandlers.ofString());
+        }
+        if (r.statusCode() != 200) {
+            throw new AssertionError("/instances: HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     /** GET as bytes; fails unless 200. */
     public byte[] getBytes(String path) throws Exception {
         HttpResponse<byte[]> r = http.send(request(path), HttpResponse.BodyHandlers.ofByteArray());

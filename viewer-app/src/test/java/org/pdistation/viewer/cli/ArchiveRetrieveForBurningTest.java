@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,12 +59,8 @@ class ArchiveRetrieveForBurningTest {
         String arch = tmp.resolve("arch").toString();
         try (OrthancPeer orthanc = OrthancPeer.start(orthancDir,
                 "\"DicomModalities\": { \"station\": [ \"STATION\", \"127.0.0.1\", " + stationPort + " ] }")) {
-            HttpClient http = HttpClient.newHttpClient();
             for (Path f : first) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + orthanc.httpPort() + "/instances")).POST(HttpRequest.BodyPublishers.ofFile(f))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, r.statusCode(), r.body());
+                orthanc.upload(f);
             }
             Peers.run(Duration.ofSeconds(60), "storescu", "-aet", "MODALITY", "-aec", "ORTHANC", "+sd", "+r",
                     "127.0.0.1", String.valueOf(orthanc.dicomPort()), tmp.resolve("b").toString()).requireSuccess();
