@@ -32,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Verification and Storage SCP: listens on a port, runs each association on its own virtual thread, and puts
- * received instances into a {@link StorageSink}. One peer's errors end only its own association.
+ * A Verification and Storage SCP: listens on a port, runs each association on a thread of its own (platform or
+ * virtual: {@link AssociationThreads}), and puts received instances into a {@link StorageSink}. One peer's errors end
+ * only its own association.
  */
 public final class DicomServer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DicomServer.class);
@@ -47,9 +48,11 @@ public final class DicomServer implements Closeable {
      * @param options         PDU size and timeouts
      * @param authenticator   checks the User Identity of each association (PS3.7 D.3.3.7); null for none
      * @param alsoCalled      further called AE titles accepted besides {@code aet} (e.g. {@code BURN_CD})
+     * @param threads         the kind of thread each association runs on
      */
     public record Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
-                         NetOptions options, UserAuthenticator authenticator, Set<String> alsoCalled) {
+                         NetOptions options, UserAuthenticator authenticator, Set<String> alsoCalled,
+                         AssociationThreads threads) {
         public Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
                       NetOptions options) {
             this(aet, bindHost, port, allowedCalling, maxAssociations, options, null);
@@ -60,10 +63,23 @@ public final class DicomServer implements Closeable {
             this(aet, bindHost, port, allowedCalling, maxAssociations, options, authenticator, Set.of());
         }
 
+        public Config(String aet, String bindHost, int port, Set<String> allowedCalling, int maxAssociations,
+                      NetOptions options, UserAuthenticator authenticator, Set<String> alsoCalled) {
+            this(aet, bindHost, port, allowedCalling, maxAssociations, options, authenticator, alsoCalled,
+                    AssociationThreads.PLATFORM);
+        }
+
+        /** The same configuration with associations on {@code kind} threads. */
+        public Config withThreads(AssociationThreads kind) {
+            return new Config(aet, bindHost, port, allowedCalling, maxAssociations, options, authenticator, alsoCalled,
+                    kind);
+        }
+
         public Config {
             RemoteAe.checkAet(aet);
             allowedCalling = Set.copyOf(allowedCalling);
             alsoCalled = alsoCalled == null ? Set.of() : Set.copyOf(alsoCalled);
+            threads = threads == null ? AssociationThreads.PLATFORM : threads;
             if (maxAssociations < 1) {
                 throw new IllegalArgumentException("maxAssociations must be at least 1");
             }
@@ -217,20 +233,33 @@ public final class DicomServer implements Closeable {
             }
             active.incrementAndGet();
             sockets.add(s);
-            Thread.ofVirtual().name("dicom-assoc-" + s.getRemoteSocketAddress()).start(() -> {
-                try {
-                    serve(s);
-                } finally {
-                    sockets.remove(s);
-                    closeQuietly(s);
-                    active.decrementAndGet();
+            boolean slot = slots.tryAcquire();
+            try {
+                config.threads().builder(slot).name("dicom-assoc-" + s.getRemoteSocketAddress()).start(() -> {
+                    try {
+                        serve(s, slot);
+                    } finally {
+                        sockets.remove(s);
+                        closeQuietly(s);
+                        active.decrementAndGet();
+                    }
+                });
+            } catch (OutOfMemoryError | RuntimeException e) {
+                // No thread to be had ("unable to create native thread"): this connection is dropped, the server
+                // goes on accepting.
+                LOG.warn("no thread for the association from {}: {}", s.getRemoteSocketAddress(), e.toString());
+                if (slot) {
+                    slots.release();
                 }
-            });
+                sockets.remove(s);
+                closeQuietly(s);
+                active.decrementAndGet();
+            }
         }
     }
 
-    private void serve(Socket s) {
-        boolean slot = slots.tryAcquire();
+    /** @param slot whether the association is within the limit (its permit is released here) */
+    private void serve(Socket s, boolean slot) {
         Instant start = Instant.now();
         String[] aets = new String[2];
         Map<CommandField, Integer> requests = new EnumMap<>(CommandField.class);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.pdistation.imaging.net.AssociationThreads;
 import org.pdistation.imaging.net.DicomServer;
 import org.pdistation.imaging.net.FolderSink;
 import org.pdistation.imaging.net.NetOptions;
@@ -24,75 +25,104 @@ import org.pdistation.imaging.net.StoreScu;
 /**
  * C-STORE throughput against DCMTK (PERFORMANCE.md: peers run with TCP_NODELAY=1).
  *
- * <p>{@code store}: the generated files to one DCMTK {@code storescp} (forking, bit-preserving, writing files):
- * our {@link StoreScu} in this process against one {@code storescu} (PERFORMANCE.md), with one and with four
- * associations; and ours with four against four {@code storescu} processes on a quarter each, as a DCMTK user would
- * parallelise. {@code scp}: {@code storescu} to our
- * {@link DicomServer} with a {@link FolderSink} against {@code storescu} to {@code storescp}.
+ * <p>{@code store}: the generated files to one forking DCMTK {@code storescp}: our {@link StoreScu} in this process
+ * against one {@code storescu} (PERFORMANCE.md), with one and with four associations; and ours with four against
+ * four {@code storescu} processes on a quarter each, as a DCMTK user would parallelise. The receiver first discards
+ * what it receives ({@code storescp --ignore}), so that the figures are the senders' and not the receiving file
+ * system's: on this machine's ext4 (no journal) creating a file right after deleting the previous round's costs the
+ * receiver more than receiving it, and on two cores a CPU-bound receiver leaves a sender nothing to gain from
+ * parallel associations. Then the same with the receiver writing every instance to a file ({@code -disk} lines).
+ *
+ * <p>{@code scp}: {@code storescu} to our {@link DicomServer} with a {@link FolderSink} against {@code storescu} to
+ * {@code storescp}, both writing files, with our associations on platform threads (the default) and on virtual
+ * threads ({@link AssociationThreads}).
  */
 public final class StoreBenchmark {
     /** The largest PDU storescp/storescu accept (DCMTK's limit is 128 KiB): neither side is held back by 16 KiB. */
     private static final String DCMTK_PDU = "131072";
     private static final long PEER_TIMEOUT_S = 600;
+    /**
+     * Instances our SCP receives before it is timed. A station's SCP runs for days, so its steady state is the figure
+     * that matters; HotSpot compiles a method at its top tier after a few thousand invocations
+     * (Tier4InvocationThreshold 5000), and the per-instance receive path runs once per instance.
+     */
+    private static final int SCP_WARMUP_INSTANCES = 5000;
 
     private StoreBenchmark() {
     }
 
-    /** {@code store-N-1assoc-s} and {@code store-N-4assoc-s}. */
+    /** {@code store-N-1assoc-s}, {@code store-N-4assoc-s} and their {@code -disk} variants. */
     public static void runStore(BenchData data, AlternatingRunner runner, PrintWriter out) throws Exception {
         if (missing(out, "store-" + data.files().size() + "-1assoc-s", "storescp", "storescu")) {
             return;
         }
         Path received = Files.createDirectories(data.work().resolve("storescp-out"));
-        try (StoreScp scp = StoreScp.start(data.work(), received, true)) {
-            RemoteAe target = new RemoteAe("STORESCP", "127.0.0.1", scp.port);
-            String n = "store-" + data.files().size();
-            // PERFORMANCE.md: the peer is one storescu (one association) for both targets; ours with four
-            // associations must beat it by the parallelism. The "-vs4" line, against four storescu processes at
-            // once, shows how our four associations compare with DCMTK doing the same.
-            print(out, n + "-1assoc-s", runner.run(
-                    () -> timed(received, () -> ours(target, data.files(), 1)),
-                    () -> timed(received, () -> storescu(data.work(), scp.port, data.files(), 1))));
-            print(out, n + "-4assoc-s", runner.run(
-                    () -> timed(received, () -> ours(target, data.files(), 4)),
-                    () -> timed(received, () -> storescu(data.work(), scp.port, data.files(), 1))));
-            print(out, n + "-4assoc-vs4-s", runner.run(
-                    () -> timed(received, () -> ours(target, data.files(), 4)),
-                    () -> timed(received, () -> storescu(data.work(), scp.port, data.files(), 4))));
+        String n = "store-" + data.files().size();
+        for (boolean disk : new boolean[] {false, true}) {
+            String suffix = disk ? "-disk-s" : "-s";
+            try (StoreScp scp = StoreScp.start(data.work(), received, true, !disk)) {
+                RemoteAe target = new RemoteAe("STORESCP", "127.0.0.1", scp.port);
+                // PERFORMANCE.md: the peer is one storescu (one association) for both targets; ours with four
+                // associations must beat it by the parallelism. The "-vs4" line, against four storescu processes at
+                // once, shows how our four associations compare with DCMTK doing the same.
+                print(out, n + "-1assoc" + suffix, runner.run(
+                        () -> timed(received, () -> ours(target, data.files(), 1)),
+                        () -> timed(received, () -> storescu(data.work(), scp.port, data.files(), 1))));
+                print(out, n + "-4assoc" + suffix, runner.run(
+                        () -> timed(received, () -> ours(target, data.files(), 4)),
+                        () -> timed(received, () -> storescu(data.work(), scp.port, data.files(), 1))));
+                if (!disk) {
+                    print(out, n + "-4assoc-vs4" + suffix, runner.run(
+                            () -> timed(received, () -> ours(target, data.files(), 4)),
+                            () -> timed(received, () -> storescu(data.work(), scp.port, data.files(), 4))));
+                }
+            }
         }
     }
 
-    /** {@code scp-N-s}: storescu to our DicomServer against storescu to storescp. */
+    /**
+     * {@code scp-N-s}: storescu to our DicomServer against storescu to storescp, with our associations on platform
+     * threads, then {@code scp-N-virtual-s} with them on virtual threads.
+     */
     public static void runScp(BenchData data, AlternatingRunner runner, PrintWriter out) throws Exception {
-        if (missing(out, "scp-" + data.files().size() + "-s", "storescp", "storescu")) {
+        int files = data.files().size();
+        if (missing(out, "scp-" + files + "-s", "storescp", "storescu")) {
             return;
         }
         Path peerDir = Files.createDirectories(data.work().resolve("storescp-out"));
         Path ourDir = Files.createDirectories(data.work().resolve("ourscp-out"));
         // Without --fork: the association is served in the process we measure (a forked child's CPU time would be
         // counted only once the parent reaps it). One association at a time either way.
-        CpuMeter cpu = new CpuMeter();
-        try (StoreScp scp = StoreScp.start(data.work(), peerDir, false);
-             DicomServer ours = DicomServer.start(new DicomServer.Config("STORESCP", "127.0.0.1", 0, Set.of(), 8,
-                     NetOptions.DEFAULT), new FolderSink(ourDir))) {
-            AlternatingRunner.Result r = runner.run(
-                    () -> timed(ourDir, () -> {
-                        double c0 = CpuMeter.jvmSeconds();
-                        long a0 = CpuMeter.jvmAllocatedBytes();
-                        storescu(data.work(), ours.port(), data.files(), 1);
-                        cpu.ours(CpuMeter.jvmSeconds() - c0, CpuMeter.jvmAllocatedBytes() - a0);
-                    }),
-                    () -> timed(peerDir, () -> {
-                        double c0 = CpuMeter.processSeconds(scp.process.pid());
-                        double j0 = CpuMeter.jvmSeconds();
-                        storescu(data.work(), scp.port, data.files(), 1);
-                        cpu.peer(CpuMeter.processSeconds(scp.process.pid()) - c0);
-                        // What this JVM spends starting and reaping storescu, which "ours" also contains.
-                        cpu.launcher(CpuMeter.jvmSeconds() - j0);
-                    }));
-            print(out, "scp-" + data.files().size() + "-s", r);
-            out.println(cpu.line("scp-" + data.files().size() + "-cpu-s", data.files().size()));
-            out.flush();
+        try (StoreScp scp = StoreScp.start(data.work(), peerDir, false, false)) {
+            for (AssociationThreads threads : AssociationThreads.values()) {
+                String name = "scp-" + files + (threads == AssociationThreads.PLATFORM ? ""
+                        : "-" + threads.name().toLowerCase(java.util.Locale.ROOT));
+                CpuMeter cpu = new CpuMeter();
+                try (DicomServer ours = DicomServer.start(new DicomServer.Config("STORESCP", "127.0.0.1", 0, Set.of(),
+                        8, NetOptions.DEFAULT).withThreads(threads), new FolderSink(ourDir))) {
+                    for (int sent = 0; sent < SCP_WARMUP_INSTANCES; sent += files) {
+                        timed(ourDir, () -> storescu(data.work(), ours.port(), data.files(), 1));
+                    }
+                    AlternatingRunner.Result r = runner.run(
+                            () -> timed(ourDir, () -> {
+                                double c0 = CpuMeter.jvmSeconds();
+                                long a0 = CpuMeter.jvmAllocatedBytes();
+                                storescu(data.work(), ours.port(), data.files(), 1);
+                                cpu.ours(CpuMeter.jvmSeconds() - c0, CpuMeter.jvmAllocatedBytes() - a0);
+                            }),
+                            () -> timed(peerDir, () -> {
+                                double c0 = CpuMeter.processSeconds(scp.process.pid());
+                                double j0 = CpuMeter.jvmSeconds();
+                                storescu(data.work(), scp.port, data.files(), 1);
+                                cpu.peer(CpuMeter.processSeconds(scp.process.pid()) - c0);
+                                // What this JVM spends starting and reaping storescu, which "ours" also contains.
+                                cpu.launcher(CpuMeter.jvmSeconds() - j0);
+                            }));
+                    print(out, name + "-s", r);
+                    out.println(cpu.line(name + "-cpu-s", files));
+                    out.flush();
+                }
+            }
         }
     }
 
@@ -187,7 +217,7 @@ public final class StoreBenchmark {
         }
     }
 
-    /** A running {@code storescp}: forks per association, writes each instance as received. */
+    /** A running {@code storescp}: with --fork a process per association; writes each instance as received. */
     private static final class StoreScp implements AutoCloseable {
         final Process process;
         final int port;
@@ -197,7 +227,9 @@ public final class StoreBenchmark {
             this.port = port;
         }
 
-        static StoreScp start(Path work, Path outDir, boolean fork) throws IOException, InterruptedException {
+        /** @param discard receive but store nothing ({@code --ignore}) */
+        static StoreScp start(Path work, Path outDir, boolean fork, boolean discard)
+                throws IOException, InterruptedException {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
@@ -206,6 +238,9 @@ public final class StoreBenchmark {
                     "-od", outDir.toString(), "-fe", ".dcm", String.valueOf(port)));
             if (fork) {
                 cmd.add(1, "--fork");
+            }
+            if (discard) {
+                cmd.add(1, "--ignore");
             }
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .directory(work.toFile()).redirectErrorStream(true)

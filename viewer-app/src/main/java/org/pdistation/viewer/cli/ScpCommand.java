@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.pdistation.imaging.net.AssociationThreads;
 import org.pdistation.imaging.net.DicomServer;
 import org.pdistation.imaging.net.FolderSink;
 import org.pdistation.imaging.net.NetOptions;
@@ -43,6 +44,10 @@ public final class ScpCommand implements Callable<Integer> {
     @Option(names = "--max-associations", defaultValue = "32", description = "default: ${DEFAULT-VALUE}")
     int maxAssociations;
 
+    @Option(names = "--virtual-threads", description = "serve each association on a virtual thread instead of a "
+            + "platform thread (for very many concurrent associations; costs more CPU per received byte)")
+    boolean virtualThreads;
+
     @picocli.CommandLine.Mixin
     TlsOptions tls = new TlsOptions();
 
@@ -53,8 +58,10 @@ public final class ScpCommand implements Callable<Integer> {
         DicomServer server;
         try {
             Set<String> allowed = new LinkedHashSet<>(allow);
-            server = DicomServer.start(new DicomServer.Config(aet, bind, port, allowed, maxAssociations,
-                    NetOptions.DEFAULT), new FolderSink(dir), tls.serverSocketFactory());
+            DicomServer.Config config = new DicomServer.Config(aet, bind, port, allowed, maxAssociations,
+                    NetOptions.DEFAULT).withThreads(virtualThreads ? AssociationThreads.VIRTUAL
+                    : AssociationThreads.PLATFORM);
+            server = DicomServer.start(config, new FolderSink(dir), tls.serverSocketFactory());
         } catch (IllegalArgumentException e) {
             err.println("scp: " + e.getMessage());
             return 2;
