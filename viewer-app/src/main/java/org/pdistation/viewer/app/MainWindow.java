@@ -29,6 +29,7 @@ import org.pdistation.viewer.create.DemoDisc;
 import org.pdistation.viewer.task.ClerkError;
 import org.pdistation.viewer.i18n.Messages;
 import org.pdistation.viewer.media.MediaMonitor;
+import org.pdistation.viewer.model.FirstSeries;
 import org.pdistation.viewer.model.MediaContent;
 import org.pdistation.viewer.model.MediaReader;
 import org.pdistation.viewer.model.RecentMedia;
@@ -135,16 +136,18 @@ public final class MainWindow extends BorderPane {
         MediaReader mr = new MediaReader(messages);
         reader.execute(() -> {
             MediaContent content = mr.read(path);
+            // Header reads: here on the reader's thread, not on the FX thread.
+            SeriesEntry firstSeries = FirstSeries.choose(content.allSeries());
             try {
                 if (content.problems().isEmpty() || !content.patients().isEmpty()) recent.add(path);
             } catch (IOException e) {
                 // The recent list is a convenience; failing to save it must not stop opening the medium.
             }
-            Platform.runLater(() -> shown(content, done));
+            Platform.runLater(() -> shown(content, firstSeries, done));
         });
     }
 
-    private void shown(MediaContent content, CompletableFuture<Void> done) {
+    private void shown(MediaContent content, SeriesEntry firstSeries, CompletableFuture<Void> done) {
         shownContent = content;
         browser.show(content);
         List<SeriesEntry> all = content.allSeries();
@@ -155,7 +158,7 @@ public final class MainWindow extends BorderPane {
         if (!all.isEmpty()) {
             Viewport v = viewer.viewports().get(0);
             viewer.activeProperty().set(v);
-            v.show(SeriesEntry.firstShowable(all)); // not a report or presentation state that has nothing to show
+            v.show(firstSeries); // one with pixels, not a report or presentation state that has nothing to show
             first = v.firstFrame();
         }
         CompletableFuture.allOf(first, browser.thumbnailsDone()).whenComplete((r, e) -> done.complete(null));
@@ -294,7 +297,7 @@ public final class MainWindow extends BorderPane {
             boolean empty = !hasFiles(objects);
             Platform.runLater(() -> {
                 if (empty) {
-                    shown(MediaContent.empty(), done);
+                    shown(MediaContent.empty(), null, done);
                     browser.setEmptyText(messages.get("archive.empty"));
                     status.setText(messages.get("archive.empty.status"));
                 } else {

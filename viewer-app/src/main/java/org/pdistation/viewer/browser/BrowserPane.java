@@ -170,7 +170,7 @@ public final class BrowserPane extends VBox {
      * study description, sex, ...); content the browser did not read is returned as it is.
      */
     public MediaContent filled(MediaContent c) {
-        return new MediaContent(c.source(), c.patients().stream().map(rows::filled).toList(), c.problems());
+        return new MediaContent(c.source(), c.patients().stream().map(rows::filled).toList(), c.readingProblems());
     }
 
     public void dispose() {
@@ -199,10 +199,7 @@ public final class BrowserPane extends VBox {
         List<SeriesEntry> all = c.allSeries();
         summary.setText(c.source() == null ? "" : messages.format("browser.summary", c.patients().size(),
                 c.studyCount(), all.size(), c.instanceCount()));
-        problems.getItems().setAll(c.problems());
-        problems.setVisible(!c.problems().isEmpty());
-        problemsTitle.setVisible(!c.problems().isEmpty());
-        problemsTitle.setText(messages.format("browser.problems", c.problems().size()));
+        showReadingProblems(c.problems());
         rebuild();
         CompletableFuture<Void> done = new CompletableFuture<>();
         thumbnailsDone = done;
@@ -216,6 +213,18 @@ public final class BrowserPane extends VBox {
         });
         // The disc is checked once the browser is filled, so that the check delays neither it nor the first image.
         check.check(c.source(), done);
+        // A missing file is both a reading problem and the check's rule 20 finding: once the check has listed it
+        // (with its rule), the reading problem for the same file goes. Completes on the FX thread.
+        check.done().thenAccept(r -> {
+            if (r != null && content == c) showReadingProblems(c.withoutMissing(r.missingFiles()).problems());
+        });
+    }
+
+    private void showReadingProblems(List<String> sentences) {
+        problems.getItems().setAll(sentences);
+        problems.setVisible(!sentences.isEmpty());
+        problemsTitle.setVisible(!sentences.isEmpty());
+        problemsTitle.setText(messages.format("browser.problems", sentences.size()));
     }
 
     private void openSelected() {

@@ -27,6 +27,11 @@ public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Help on bench and, inherited, on every benchmark (none of them declares its own). */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean help;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -41,8 +46,35 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "1", description = "untimed pairs first (default ${DEFAULT-VALUE})")
         int warmup;
 
+        @CommandLine.Mixin
+        WorkFolder folder = new WorkFolder();
+
+        Path work() {
+            return folder.work;
+        }
+    }
+
+    /** --work, for the benchmarks that generate files, alone or with {@link Common}. */
+    static final class WorkFolder {
         @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
         Path work;
+    }
+
+    /** --files, for the benchmarks that take the count as an option; each gives its own default. */
+    static final class GeneratedFiles {
+        // No defaultValue: picocli takes the field's initial value as the default and shows it in the help.
+        @Option(names = "--files", description = "generated CT files (default ${DEFAULT-VALUE})")
+        int files;
+
+        GeneratedFiles(int byDefault) {
+            files = byDefault;
+        }
+    }
+
+    /** N, the slices of the generated series the scroll and UI benchmarks open. */
+    static final class Slices {
+        @Parameters(index = "0", paramLabel = "N", defaultValue = "500", description = "slices (default ${DEFAULT-VALUE})")
+        int slices;
     }
 
     /** Generates N files, runs the given benchmarks on them, and deletes them (unless --work was given). */
@@ -59,7 +91,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (BenchData data = BenchData.generate(common.work, count, out)) {
+            try (BenchData data = BenchData.generate(common.work(), count, out)) {
                 run(data, out);
             }
             return 0;
@@ -105,8 +137,8 @@ public final class BenchCommand implements Runnable {
     @Command(name = "create", description = "A CD file-set folder from N generated CT files without transcoding: "
             + "ours (plan, stage, DICOMDIR, write, read-back) vs cp -r + dcmmkdir +r +id.")
     static final class Create implements Callable<Integer> {
-        @Option(names = "--files", defaultValue = "1000", description = "generated CT files (default ${DEFAULT-VALUE})")
-        int files;
+        @CommandLine.Mixin
+        GeneratedFiles generated = new GeneratedFiles(1000);
 
         @CommandLine.Mixin
         Common common = new Common();
@@ -117,7 +149,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (BenchData data = BenchData.generate(common.work, files, out)) {
+            try (BenchData data = BenchData.generate(common.work(), generated.files, out)) {
                 org.pdistation.viewer.bench.CreateBenchmark.run(data, common.warmup, common.pairs, out);
             }
             return 0;
@@ -127,14 +159,14 @@ public final class BenchCommand implements Runnable {
     @Command(name = "import", description = "Import N generated CT slices from a folder medium with DICOMDIR into a"
             + " fresh Orthanc: ours (coerced; 1 and 4 associations) vs storescu +sd +r.")
     static final class Import implements Callable<Integer> {
-        @Option(names = "--files", defaultValue = "500", description = "generated CT files (default ${DEFAULT-VALUE})")
-        int files;
+        @CommandLine.Mixin
+        GeneratedFiles generated = new GeneratedFiles(500);
 
         @Option(names = "--rounds", defaultValue = "5", description = "timed rounds after one warm-up (default ${DEFAULT-VALUE})")
         int rounds;
 
-        @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
-        Path work;
+        @CommandLine.Mixin
+        WorkFolder folder = new WorkFolder();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -142,7 +174,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (BenchData data = BenchData.generate(work, files, out)) {
+            try (BenchData data = BenchData.generate(folder.work, generated.files, out)) {
                 org.pdistation.viewer.bench.ImportBenchmark.run(data, rounds, out);
             }
             return 0;
@@ -176,8 +208,8 @@ public final class BenchCommand implements Runnable {
     @Command(name = "scroll", description = "Open and scroll an N-slice 512^2 CT series (decode + window, no UI): "
             + "first image, frames/s; and the heap of a 2,000-slice scroll under -Xmx512m.")
     static final class Scroll implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "N", defaultValue = "500", description = "slices (default ${DEFAULT-VALUE})")
-        int slices;
+        @CommandLine.Mixin
+        Slices n = new Slices();
 
         @Option(names = "--heap-slices", defaultValue = "2000", description = "slices for the -Xmx512m run, 0 to skip (default ${DEFAULT-VALUE})")
         int heapSlices;
@@ -190,7 +222,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            org.pdistation.viewer.bench.ScrollBenchmark.run(slices, heapSlices, common.work, spec.commandLine().getOut());
+            org.pdistation.viewer.bench.ScrollBenchmark.run(n.slices, heapSlices, common.work(), spec.commandLine().getOut());
             return 0;
         }
     }
@@ -263,7 +295,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            org.pdistation.viewer.bench.ArchiveBenchmark.find(common.work, rows, repeats, spec.commandLine().getOut());
+            org.pdistation.viewer.bench.ArchiveBenchmark.find(common.work(), rows, repeats, spec.commandLine().getOut());
             return 0;
         }
     }
@@ -272,18 +304,18 @@ public final class BenchCommand implements Runnable {
             + "xvfb-run): first image of an N-slice DICOMDIR series, a 30-study browser, scroll and cine frame times at "
             + "512^2, start to window.")
     static final class Ui implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "N", defaultValue = "500", description = "slices (default ${DEFAULT-VALUE})")
-        int slices;
+        @CommandLine.Mixin
+        Slices n = new Slices();
         @Option(names = "--studies", defaultValue = "30", description = "studies on the browser disc (default ${DEFAULT-VALUE})")
         int studies;
-        @Option(names = "--work", description = "folder for the generated files (default: a temporary folder, deleted after)")
-        java.nio.file.Path work;
+        @CommandLine.Mixin
+        WorkFolder folder = new WorkFolder();
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            org.pdistation.viewer.bench.UiBenchmark.run(slices, studies, work, spec.commandLine().getOut());
+            org.pdistation.viewer.bench.UiBenchmark.run(n.slices, studies, folder.work, spec.commandLine().getOut());
             javafx.application.Platform.exit();
             return 0;
         }

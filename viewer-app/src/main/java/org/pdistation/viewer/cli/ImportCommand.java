@@ -1,5 +1,6 @@
 package org.pdistation.viewer.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,8 +28,10 @@ import org.pdistation.importer.send.ScuCommitmentCheck;
 import org.pdistation.viewer.AppHome;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code pdistation import}: a medium into the PACS, reconciled, journalled, resumable (IHE PDI importer). */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -97,15 +100,33 @@ public final class ImportCommand implements Callable<Integer> {
             + " where the PACS sends its commitment report on an association of its own (it must know our AE"
             + " title there); -1: on the request's association only (default)") int commitPort;
 
+    @Spec
+    CommandSpec spec;
+
+    /** The command line's writers (UTF-8 as Main configures them; a test's own), never System.out/err. */
+    private PrintWriter out;
+    private PrintWriter err;
+
     @Override
     public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
+        try {
+            return importOrReport();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int importOrReport() throws Exception {
         if (dryRun && medium != null) {
             try (OpenedMedium m = OpenedMedium.open(medium)) {
                 ReviewModel model = ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium));
                 print(model);
                 ImportLookup lookup = lookup();
                 if (lookup != null && patientId == null) {
-                    return lookup.run(model, System.out, System.err).identity() != null ? 0 : 3;
+                    return lookup.run(model, out, err).identity() != null ? 0 : 3;
                 }
             }
             return 0;
@@ -114,7 +135,7 @@ public final class ImportCommand implements Callable<Integer> {
             return report();
         }
         if (pacs == null || (medium == null && resume == null)) {
-            System.err.println("import: --pacs and a MEDIUM (or --resume JOB) are required");
+            err.println("import: --pacs and a MEDIUM (or --resume JOB) are required");
             return 2;
         }
         Path jf = journalPath();
@@ -132,7 +153,7 @@ public final class ImportCommand implements Callable<Integer> {
                 Path named = medium != null ? medium : journal.job(resume).map(j -> Path.of(j.mediumRoot()))
                         .orElse(null);
                 if (named == null) {
-                    System.err.println("import: no job " + resume + " in " + jf);
+                    err.println("import: no job " + resume + " in " + jf);
                     return 2;
                 }
                 // An .iso medium is journalled by its image file; its files are read through the image's root.
@@ -147,19 +168,19 @@ public final class ImportCommand implements Callable<Integer> {
                     ReviewModel model = ReviewModel.build(MediumOpener.open(m.image() ? m.root() : medium));
                     ImportLookup lookup = lookup();
                     if (id == null && lookup != null) {
-                        id = lookup.run(model, System.out, System.err).identity();
+                        id = lookup.run(model, out, err).identity();
                         if (id == null) {
                             return 3; // none or several: a clerk chooses, the station never guesses
                         }
                     }
                     job = importer.prepare(model, select, id,
                             m.image() ? medium.toAbsolutePath().toString() : null);
-                    System.out.println("job " + job);
+                    out.println("job " + job);
                     counts = importer.run(job, m.image() ? m.root() : model.medium().root(), this::progress);
                 }
             }
-            System.out.println();
-            System.out.println(ImportReport.countsLine(counts));
+            out.println();
+            out.println(ImportReport.countsLine(counts));
             if (reportPdf != null) {
                 ImportReportPdf.write(ImportReport.of(journal, job), reportPdf);
             }
@@ -174,7 +195,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (lookupPacs) {
             if (pacs == null) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "import: --lookup-pacs needs --pacs");
             }
             return ImportLookup.pacs(pacs, callingAet, tls.socketFactory(), match, matchValue);
@@ -189,7 +210,7 @@ public final class ImportCommand implements Callable<Integer> {
     private int report() throws Exception {
         try (Journal journal = Journal.open(journalPath(), Clock.systemUTC())) {
             if (journal.job(report).isEmpty()) {
-                System.err.println("import: no job " + report + " in " + journalPath());
+                err.println("import: no job " + report + " in " + journalPath());
                 return 2;
             }
             ImportReport r = ImportReport.of(journal, report);
@@ -203,35 +224,36 @@ public final class ImportCommand implements Callable<Integer> {
                     r.toCsv(w);
                 }
             } else if (reportPdf == null) {
-                r.lines().forEach(System.out::println);
+                r.lines().forEach(out::println);
             }
             return 0;
         }
     }
 
     private synchronized void progress(Journal.Row row, int done, int total) {
-        System.out.print("\r" + done + "/" + total + " ");
+        out.print("\r" + done + "/" + total + " ");
+        out.flush(); // print() does not flush an auto-flushing PrintWriter; the count is live progress
     }
 
-    private static void print(ReviewModel m) {
+    private void print(ReviewModel m) {
         for (PatientEntry p : m.patients()) {
-            System.out.println("patient " + p.patientId() + " " + p.name() + " " + p.birthDate() + " " + p.sex());
+            out.println("patient " + p.patientId() + " " + p.name() + " " + p.birthDate() + " " + p.sex());
             for (StudyEntry s : p.studies()) {
-                System.out.println("  study " + s.uid() + " " + s.date() + " " + s.modalities() + " "
+                out.println("  study " + s.uid() + " " + s.date() + " " + s.modalities() + " "
                         + s.description() + " (" + s.instanceCount() + ")");
                 for (SeriesEntry se : s.series()) {
-                    System.out.println("    series " + se.uid() + " " + se.modality() + " " + se.description()
+                    out.println("    series " + se.uid() + " " + se.modality() + " " + se.description()
                             + " (" + se.instanceCount() + ")");
                     for (InstanceRecord r : se.instances()) {
                         if (!r.problems().isEmpty()) {
-                            System.out.println("      " + r.fileId() + " " + r.problems() + " " + r.detail());
+                            out.println("      " + r.fileId() + " " + r.problems() + " " + r.detail());
                         }
                     }
                 }
             }
         }
         for (InstanceRecord r : m.unplaced()) {
-            System.out.println("not importable: " + r.fileId() + " " + r.problems() + " " + r.detail());
+            out.println("not importable: " + r.fileId() + " " + r.problems() + " " + r.detail());
         }
     }
 }

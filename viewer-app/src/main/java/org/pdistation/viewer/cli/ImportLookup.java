@@ -1,7 +1,7 @@
 package org.pdistation.viewer.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +51,7 @@ record ImportLookup(IdentitySource source, String describe, IdentityQuery.Match 
     }
 
     /** Looks up and prints the candidates on {@code out}; problems and the stop go to {@code err}. */
-    Outcome run(ReviewModel model, PrintStream out, PrintStream err) throws IOException {
+    Outcome run(ReviewModel model, PrintWriter out, PrintWriter err) throws IOException {
         String key = value != null ? value : keyFromMedium(model);
         if (key == null) {
             err.println("import: the medium has no single " + match.name().toLowerCase() + " to look up; give"

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.pdistation.imaging.media.FileSetOpener;
 import org.pdistation.imaging.media.OpenedMedium;
 import org.pdistation.imaging.media.verify.Finding;
+import org.pdistation.imaging.media.verify.FindingKind;
 import org.pdistation.imaging.media.verify.MediaVerifier;
 import org.pdistation.imaging.media.verify.Severity;
 import org.pdistation.imaging.media.verify.VerifyOptions;
@@ -24,10 +27,16 @@ public final class MediumCheck {
     /**
      * @param problems serious ones first, then remarks; in the verifier's order within each
      * @param serious  how many another hospital's software may refuse the medium for
+     * @param missingFiles the File IDs ('/'-separated) of the files the DICOMDIR lists that are not there (R20)
      */
-    public record Result(List<MediumProblem> problems, int serious) {
+    public record Result(List<MediumProblem> problems, int serious, Set<String> missingFiles) {
         public Result {
             problems = List.copyOf(problems);
+            missingFiles = Set.copyOf(missingFiles);
+        }
+
+        public Result(List<MediumProblem> problems, int serious) {
+            this(problems, serious, Set.of());
         }
 
         public int remarks() { return problems.size() - serious; }
@@ -74,11 +83,13 @@ public final class MediumCheck {
 
     private Result result(VerifyReport report) {
         List<MediumProblem> out = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
         for (Finding f : report.findings()) {
             if (f.severity() != Severity.INFO) out.add(sentences.of(f)); // INFO only tells what was inferred
+            if (f.kind() == FindingKind.MISSING_FILE) missing.add(f.file());
         }
         out.sort(Comparator.comparing(p -> !p.serious())); // stable: the verifier's order within each group
         int serious = (int) out.stream().filter(MediumProblem::serious).count();
-        return new Result(out, serious);
+        return new Result(out, serious, missing);
     }
 }

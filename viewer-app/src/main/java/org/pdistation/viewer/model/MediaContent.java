@@ -2,18 +2,33 @@ package org.pdistation.viewer.model;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an opened medium holds, for the browser.
  *
  * @param source   what the user opened (folder, DICOMDIR, file), or null when nothing is open
  * @param patients patients → studies → series
- * @param problems what was wrong with the medium, as sentences for a clerk (never a stack trace)
+ * @param readingProblems what was wrong with the medium, as sentences for a clerk (never a stack trace)
  */
-public record MediaContent(Path source, List<PatientEntry> patients, List<String> problems) {
+public record MediaContent(Path source, List<PatientEntry> patients, List<ReadingProblem> readingProblems) {
     public MediaContent {
         patients = List.copyOf(patients);
-        problems = List.copyOf(problems);
+        readingProblems = List.copyOf(readingProblems);
+    }
+
+    /** The reading problems' sentences, as the browser lists them. */
+    public List<String> problems() {
+        return readingProblems.stream().map(ReadingProblem::sentence).toList();
+    }
+
+    /**
+     * This content without the reading problems of the missing files in {@code reported} (File IDs with '/'), which
+     * the medium check lists already, with its rule: one entry per missing file, not two.
+     */
+    public MediaContent withoutMissing(Set<String> reported) {
+        return new MediaContent(source, patients, readingProblems.stream()
+                .filter(p -> p.missingFile() == null || !reported.contains(p.missingFile())).toList());
     }
 
     public static MediaContent empty() {

@@ -47,7 +47,7 @@ public final class MediaReader {
                 // read-only file system holds one file handle and is released when the station exits.
                 OpenedMedium image = OpenedMedium.open(path);
                 MediaContent inside = read(image.root());
-                return new MediaContent(path, inside.patients(), inside.problems());
+                return new MediaContent(path, inside.patients(), inside.readingProblems());
             }
             if (Files.isRegularFile(path) && !isDicomdirName(name)) {
                 return singleFile(path);
@@ -73,7 +73,7 @@ public final class MediaReader {
     }
 
     private static MediaContent failed(Path path, String problem) {
-        return new MediaContent(path, List.of(), List.of(problem));
+        return new MediaContent(path, List.of(), List.of(ReadingProblem.of(problem)));
     }
 
     private MediaContent singleFile(Path file) throws IOException {
@@ -89,7 +89,7 @@ public final class MediaReader {
                 ds.getString(Tag.StudyDescription, ""), ds.getString(Tag.AccessionNumber, ""), List.of(series));
         PatientEntry patient = new PatientEntry(ds.getString(Tag.PatientID, ""), ds.getString(Tag.PatientName, ""),
                 ds.getString(Tag.PatientBirthDate, ""), ds.getString(Tag.PatientSex, ""), List.of(study));
-        List<String> problems = df.problems().stream().map(p -> p.describe(file)).toList();
+        List<ReadingProblem> problems = df.problems().stream().map(p -> ReadingProblem.of(p.describe(file))).toList();
         return new MediaContent(file, List.of(patient), problems);
     }
 
@@ -118,7 +118,7 @@ public final class MediaReader {
                     k.getString(Tag.PatientBirthDate, ""), k.getString(Tag.PatientSex, ""), studies));
         }
         ReadingProblems words = new ReadingProblems(messages, tree.root());
-        List<String> problems = tree.problems().stream().map(words::describe).toList();
+        List<ReadingProblem> problems = tree.problems().stream().map(words::read).toList();
         return new MediaContent(source, patients, problems);
     }
 
@@ -168,8 +168,8 @@ public final class MediaReader {
             patients.add(new PatientEntry(anyOfPatient.patientId(), anyOfPatient.patientName(), "", "", studies));
         }
         ReadingProblems words = new ReadingProblems(messages, root);
-        List<String> problems = new ArrayList<>(scan.problems().stream().map(words::describe).toList());
-        if (patients.isEmpty()) problems.add(messages.format("problem.noImages", root));
+        List<ReadingProblem> problems = new ArrayList<>(scan.problems().stream().map(words::read).toList());
+        if (patients.isEmpty()) problems.add(ReadingProblem.of(messages.format("problem.noImages", root)));
         return new MediaContent(root, patients, problems);
     }
 

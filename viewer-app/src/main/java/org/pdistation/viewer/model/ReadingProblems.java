@@ -27,6 +27,23 @@ final class ReadingProblems {
                 : messages.format("read.problem", messages.get(key(p)), where, p.message());
     }
 
+    /** The problem in words, with the File ID of the referenced file when it is one that is not there. */
+    ReadingProblem read(FileSetProblem p) {
+        return new ReadingProblem(describe(p), missingFileId(p));
+    }
+
+    /**
+     * The File ID of a DICOMDIR reference whose file is not there, '/'-separated, or null. DicomDirReader writes it
+     * into its message as the record's Referenced File ID (0004,1500), components joined with '\' (PS3.10 8.2).
+     */
+    static String missingFileId(FileSetProblem p) {
+        if (!key(p).equals("read.missing")) return null;
+        String m = p.message();
+        int from = "referenced file".length(), to = m.length() - "not found".length();
+        String id = from < to ? m.substring(from, to).strip() : "";
+        return id.isEmpty() ? null : id.replace('\\', '/');
+    }
+
     static String key(FileSetProblem p) {
         String m = p.message();
         if (m.startsWith("Referenced File ID refused")) return "read.escaping";

@@ -66,7 +66,15 @@ class StationStartTest {
         Files.delete(files.get(2));
         StationFixture.openAndWait(window, disc);
         assertTrue(window.isVisible());
-        assertTrue(window.browser().problems().isVisible());
+        window.browser().check().done().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // Each missing file is listed once: as the check's R20 finding, not also as a reading problem.
+        for (Path gone : List.of(files.get(1), files.get(2))) {
+            String name = gone.getFileName().toString();
+            assertEquals(1, window.browser().check().table().getItems().stream()
+                    .filter(p -> p.rule().equals("R20") && p.file().endsWith(name)).count(), name);
+            assertTrue(window.browser().problems().getItems().stream().noneMatch(s -> s.contains(name)), name);
+        }
         String problems = String.join("\n", window.browser().problems().getItems());
         assertFalse(problems.contains("\tat "), problems);
     }

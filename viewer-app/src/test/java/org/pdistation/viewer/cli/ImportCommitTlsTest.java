@@ -3,9 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,37 +24,16 @@ import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.Peers;
 import org.pdistation.viewer.settings.KeytoolPairs;
 
-import picocli.CommandLine;
-
 /**
  * {@code import --commit --commit-port P --tls …}: the "PACS" is our DicomServer over TLS as Storage Commitment SCP
  * that reports on a new association (PS3.4 J.3.3.1.2) with its TLS client configuration; the station's report
  * listener must speak TLS too, or the report never arrives and the import is not complete.
  */
-class ImportCommitTlsTest {
+class ImportCommitTlsTest extends InProcessCli {
     private static final String PASSWORD = "commit-tls-test";
 
     @TempDir
     Path dir;
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new CommandLine(new PdiStationCommand()).execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            out = o.toString(StandardCharsets.UTF_8);
-            err = e.toString(StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void theCommitmentReportOnANewTlsAssociationReachesTheStationsTlsListener() throws Exception {
@@ -82,13 +58,13 @@ class ImportCommitTlsTest {
                     "--tls", "--tls-keystore", stationKey.toString(), "--tls-keystore-pass", PASSWORD,
                     "--tls-truststore", pairs.trustStore().toString(), "--tls-truststore-pass", PASSWORD,
                     medium.toString());
-            assertEquals(0, rc, out + err);
+            assertEquals(0, rc, out + "" + err);
             // Every instance stored and committed: an uncommitted one would be counted as failed.
             long files;
             try (Stream<Path> s = Files.walk(medium)) {
                 files = s.filter(Files::isRegularFile).count();
             }
-            assertTrue(out.contains("stored " + files + ", warnings 0, failed 0"), out);
+            assertTrue(out.toString().contains("stored " + files + ", warnings 0, failed 0"), out.toString());
         }
     }
 }

@@ -3,8 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,24 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.OrthancPeer;
 
-import picocli.CommandLine;
-
 /**
  * The PDI round trip on the command line: {@code create --iso} makes a disc image, {@code import} reads that image
  * directly (no drive, no mount) into a real Orthanc under a local patient ID, and a second import sends nothing
  * twice.
  */
-class ImportIsoCommandTest {
+class ImportIsoCommandTest extends InProcessCli {
     @TempDir
     Path work;
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        StringWriter sink = new StringWriter();
-        cl.setOut(new PrintWriter(sink, true));
-        cl.setErr(new PrintWriter(sink, true));
-        return cl.execute(args);
-    }
 
     @Test
     void anIsoMadeByCreateImportsIntoOrthancOnceUnderTheLocalId() throws Exception {

@@ -3,9 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,16 +22,12 @@ import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.WorklistScp;
 
-import picocli.CommandLine;
-
 /** {@code pdistation import --worklist … --match …}: one candidate is used, several stop the import with the list. */
-class ImportWorklistCommandTest {
+class ImportWorklistCommandTest extends InProcessCli {
     @TempDir
     static Path dir;
     private static WorklistScp scp;
     private static Path medium;
-    private String out;
-    private String err;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,23 +44,6 @@ class ImportWorklistCommandTest {
         if (scp != null) scp.close();
     }
 
-    private int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new CommandLine(new PdiStationCommand()).execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            out = o.toString(StandardCharsets.UTF_8);
-            err = e.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     private String worklist() {
         return WorklistScp.AET + "@127.0.0.1:" + scp.port;
     }
@@ -76,18 +52,18 @@ class ImportWorklistCommandTest {
     void dryRunPrintsTheOneCandidateWithItsAccessionAndProcedure() {
         int rc = run("import", "--dry-run", "--worklist", worklist(), "--match", "accession", "--match-value",
                 "ACC100", medium.toString());
-        assertEquals(0, rc, out + err);
-        assertTrue(out.contains("1 candidate(s)"), out);
-        assertTrue(out.contains("P100") && out.contains("accession ACC100") && out.contains("CT chest"), out);
+        assertEquals(0, rc, out + "" + err);
+        assertTrue(out.toString().contains("1 candidate(s)"), out.toString());
+        assertTrue(out.toString().contains("P100") && out.toString().contains("accession ACC100") && out.toString().contains("CT chest"), out.toString());
     }
 
     @Test
     void severalCandidatesStopTheImportAndListThemForTheClerk() {
         int rc = run("import", "--pacs", "PACS@127.0.0.1:1", "--journal", dir.resolve("stop.db").toString(),
                 "--worklist", worklist(), "--match", "name", "--match-value", "Do*", medium.toString());
-        assertEquals(3, rc, out + err);
-        assertTrue(out.contains("2 candidate(s)") && out.contains("P100") && out.contains("P200"), out);
-        assertTrue(err.contains("several candidates"), err);
+        assertEquals(3, rc, out + "" + err);
+        assertTrue(out.toString().contains("2 candidate(s)") && out.toString().contains("P100") && out.toString().contains("P200"), out.toString());
+        assertTrue(err.toString().contains("several candidates"), err.toString());
     }
 
     @Test
@@ -100,7 +76,7 @@ class ImportWorklistCommandTest {
                     dir.resolve("one.db").toString(), "--worklist", worklist(), "--match", "id", "--match-value",
                     "P200", medium.toString());
         }
-        assertEquals(0, rc, out + err);
+        assertEquals(0, rc, out + "" + err);
         List<Path> files;
         try (Stream<Path> s = Files.list(received)) {
             files = s.filter(Files::isRegularFile).toList();

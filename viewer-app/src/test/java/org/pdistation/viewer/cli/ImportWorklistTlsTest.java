@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -37,19 +35,15 @@ import org.pdistation.imaging.net.dimse.Status;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.viewer.settings.KeytoolPairs;
 
-import picocli.CommandLine;
-
 /**
  * {@code import --worklist … --tls …}: the Modality Worklist C-FIND goes over TLS with the command's options. The
  * worklist SCP is our DicomServer over TLS hosting a one-item Modality Worklist FIND (DCMTK's wlmscpfs has no TLS).
  */
-class ImportWorklistTlsTest {
+class ImportWorklistTlsTest extends InProcessCli {
     private static final String PASSWORD = "worklist-tls-test";
 
     @TempDir
     Path dir;
-    private String out;
-    private String err;
 
     /** PS3.4 K.6.1.2: answers every worklist C-FIND with one item, keeping the keys it was asked with. */
     private static final class OneItemWorklist implements DimseService {
@@ -84,23 +78,6 @@ class ImportWorklistTlsTest {
         }
     }
 
-    private int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new CommandLine(new PdiStationCommand()).execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            out = o.toString(StandardCharsets.UTF_8);
-            err = e.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void theWorklistCFindGoesOverTlsWithTheCommandsOptions() throws Exception {
         KeytoolPairs pairs = new KeytoolPairs(dir, PASSWORD);
@@ -119,8 +96,8 @@ class ImportWorklistTlsTest {
                     "--tls", "--tls-keystore", client.toString(), "--tls-keystore-pass", PASSWORD,
                     "--tls-truststore", pairs.trustStore().toString(), "--tls-truststore-pass", PASSWORD,
                     medium.toString());
-            assertEquals(0, rc, out + err);
-            assertTrue(out.contains("1 candidate(s)") && out.contains("P900"), out);
+            assertEquals(0, rc, out + "" + err);
+            assertTrue(out.toString().contains("1 candidate(s)") && out.toString().contains("P900"), out.toString());
             assertEquals("ACC900", worklist.asked.get().getString(Tag.AccessionNumber));
 
             // Without --tls the same lookup cannot reach the TLS-only worklist.
