@@ -16,6 +16,12 @@ package org.pdistation.imaging.render;
  * operation fewer, but rounded differently, so it may miss the table by one at a boundary), then the exact one.
  * Where neither matches (very narrow windows, where one stored step jumps past the clamp by more than a grey
  * level), the caller keeps the affine loop.
+ *
+ * <p>Before those, where the processor does fused multiply-add, the folded form with its multiply and add fused
+ * into one {@link Math#fma} is tried (one vector operation fewer per pixel, about 8 % at 512², where the loop is
+ * compute-bound because the frame sits in cache). It rounds once instead of twice, so it too is kept only where
+ * it matches the table for every stored value. Without hardware FMA the JDK computes {@code Math.fma} in
+ * software, hundreds of times slower, so it is never tried there.
  */
 final class ClampedAffineGrey {
     private final float lo;
@@ -28,12 +34,22 @@ final class ClampedAffineGrey {
      * also (lo + hi)·k/2. */
     private final float c;
     private final boolean folded;
+    /** Folded, with the multiply and the add as one fused multiply-add. */
+    private final boolean fused;
 
-    private ClampedAffineGrey(int lo, int hi, float k, float c, boolean folded) {
+    /** The forms, tried in this order; the first that gives the table's byte for every stored value is kept. */
+    enum Form { FUSED, FOLDED, EXACT }
+
+    /** Whether this JVM executes {@link Math#fma} as one instruction (HotSpot's UseFMA), read once. */
+    static final boolean HARDWARE_FMA = hardwareFma();
+
+    private ClampedAffineGrey(int lo, int hi, float k, float c, Form form) {
+        boolean folded = form != Form.EXACT;
         this.lo = lo;
         this.hi = hi;
         this.k2 = k * 0.5f;
         this.folded = folded;
+        this.fused = form == Form.FUSED;
         this.sum = folded ? 0f : (float) (lo + hi);
         this.c = folded ? (float) (c + ((double) lo + hi) * k2) : c;
     }
@@ -43,11 +59,12 @@ final class ClampedAffineGrey {
      * give the table's byte for every index.
      */
     static ClampedAffineGrey of(AffineGrey affine, byte[] table, int offset) {
-        return of(affine, table, offset, true);
+        return HARDWARE_FMA ? of(affine, table, offset, Form.FUSED, Form.FOLDED, Form.EXACT)
+                : of(affine, table, offset, Form.FOLDED, Form.EXACT);
     }
 
-    /** As {@link #of(AffineGrey, byte[], int)}; without {@code allowFolded} only the exact form (for tests). */
-    static ClampedAffineGrey of(AffineGrey affine, byte[] table, int offset, boolean allowFolded) {
+    /** As {@link #of(AffineGrey, byte[], int)}, trying only {@code forms}, in order (for tests). */
+    static ClampedAffineGrey of(AffineGrey affine, byte[] table, int offset, Form... forms) {
         int n = table.length;
         if (n < 2 || n > 1 << 16) return null;
         int first = 0;
@@ -57,8 +74,8 @@ final class ClampedAffineGrey {
         int lo = Math.min(first, last) - offset;
         int hi = Math.max(first, last) - offset;
         float c = affine.d() + 0.5f;
-        for (boolean folded : allowFolded ? new boolean[] {true, false} : new boolean[] {false}) {
-            ClampedAffineGrey g = new ClampedAffineGrey(lo, hi, affine.k(), c, folded);
+        for (Form form : forms) {
+            ClampedAffineGrey g = new ClampedAffineGrey(lo, hi, affine.k(), c, form);
             if (g.matches(table, offset)) return g;
         }
         return null;
@@ -74,6 +91,7 @@ final class ClampedAffineGrey {
     /** The loops' arithmetic for one value; {@link #of} checks the table with it. */
     byte grey(int v) {
         float f = v;
+        if (fused) return (byte) (int) Math.fma(Math.abs(f - lo) - Math.abs(f - hi), k2, c);
         return (byte) (int) ((Math.abs(f - lo) - Math.abs(f - hi) + sum) * k2 + c);
     }
 
@@ -82,8 +100,20 @@ final class ClampedAffineGrey {
      * lies in [0, 256), so the cast truncates to the grey level (and the check in {@link #of} proves it).
      */
     void render(short[] s, int n, byte[] out, int o) {
-        if (folded) renderFolded(s, n, out, o);
+        if (fused) renderFused(s, n, out, o);
+        else if (folded) renderFolded(s, n, out, o);
         else renderExact(s, n, out, o);
+    }
+
+    private void renderFused(short[] s, int n, byte[] out, int o) {
+        float l = lo;
+        float h = hi;
+        float k = k2;
+        float cc = c;
+        for (int i = 0; i < n; i++) {
+            float f = s[i];
+            out[o + i] = (byte) (int) Math.fma(Math.abs(f - l) - Math.abs(f - h), k, cc);
+        }
     }
 
     private void renderFolded(short[] s, int n, byte[] out, int o) {
@@ -119,7 +149,12 @@ final class ClampedAffineGrey {
         float sm = sum;
         float k = k2;
         float cc = c;
-        if (folded) {
+        if (fused) {
+            for (int i = 0; i < n; i++) {
+                float f = s[i];
+                out[o + i] = 0xFF000000 | (int) Math.fma(Math.abs(f - l) - Math.abs(f - h), k, cc) * 0x010101;
+            }
+        } else if (folded) {
             for (int i = 0; i < n; i++) {
                 float f = s[i];
                 out[o + i] = 0xFF000000 | (int) ((Math.abs(f - l) - Math.abs(f - h)) * k + cc) * 0x010101;
@@ -134,4 +169,17 @@ final class ClampedAffineGrey {
 
     /** Whether the constant absorbed lo + hi (for tests). */
     boolean folded() { return folded; }
+
+    /** Whether the multiply and add are one fused multiply-add (for tests). */
+    boolean fused() { return fused; }
+
+    private static boolean hardwareFma() {
+        try {
+            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return vm != null && "true".equals(vm.getVMOption("UseFMA").getValue());
+        } catch (RuntimeException | LinkageError e) { // not HotSpot, or no such option: assume software fma
+            return false;
+        }
+    }
 }

@@ -25,7 +25,7 @@ import org.pdistation.imaging.data.VR;
  * (each frame holds the whole domain, then random values), for LINEAR, LINEAR_EXACT and SIGMOID, signed and
  * unsigned data, rescaled or not, MONOCHROME1 and MONOCHROME2, the rendered frame equals (1) the per-pixel table
  * look-up over the combined table, the loop every path is defined by, (2) the previous output-side-clamp affine
- * loop where the steps are affine, (3) both forms of the input-side-clamp loop (folded and exact), and (4) the double-precision reference {@link GreyscaleRenderer#grey} within
+ * loop where the steps are affine, (3) every form of the input-side-clamp loop (fused where the processor has FMA, folded, exact) and its ARGB twin, and (4) the double-precision reference {@link GreyscaleRenderer#grey} within
  * one grey level (the table is built in float for affine steps).
  */
 class WindowLoopEqualityTest {
@@ -89,17 +89,34 @@ class WindowLoopEqualityTest {
             oldAffine = new byte[n];
             affine.render(frame.shorts(), n, oldAffine, 0);
         }
-        // Both forms of the clamped loop, whichever the renderer picked: the exact one must match wherever found.
-        byte[] exact = null;
-        ClampedAffineGrey exactForm = affine == null ? null : ClampedAffineGrey.of(affine, table, offset, false);
-        if (exactForm != null && frame.kind() == FrameBuffer.Kind.SHORT && (d.signed() || d.bitsStored() <= 15)) {
-            exact = new byte[n];
-            exactForm.render(frame.shorts(), n, exact, 0);
+        // Every form of the clamped loop, whichever the renderer picked: each must match wherever it is found.
+        List<byte[]> forms = new ArrayList<>();
+        List<ClampedAffineGrey.Form> formNames = new ArrayList<>();
+        boolean clampable = affine != null && frame.kind() == FrameBuffer.Kind.SHORT && (d.signed() || d.bitsStored() <= 15);
+        for (ClampedAffineGrey.Form f : ClampedAffineGrey.Form.values()) {
+            if (!clampable || f == ClampedAffineGrey.Form.FUSED && !ClampedAffineGrey.HARDWARE_FMA) continue;
+            ClampedAffineGrey form = ClampedAffineGrey.of(affine, table, offset, f);
+            if (form == null) continue;
+            byte[] b = new byte[n];
+            form.render(frame.shorts(), n, b, 0);
+            forms.add(b);
+            formNames.add(f);
+            int[] argbForm = new int[n];
+            form.renderArgb(frame.shorts(), n, argbForm, 0);
+            for (int i = 0; i < n; i++) {
+                if (argbForm[i] != (0xFF000000 | (b[i] & 0xFF) * 0x010101)) {
+                    throw new AssertionError(what + ": " + f + " ARGB form " + Integer.toHexString(argbForm[i])
+                            + " for grey " + (b[i] & 0xFF));
+                }
+            }
         }
         for (int i = 0; i < n; i++) {
             int s = frame.sample(i);
-            if (exact != null && exact[i] != table[(s + offset) & mask]) {
-                throw new AssertionError(what + ": exact clamped form renders " + (exact[i] & 0xFF) + " for " + s);
+            for (int f = 0; f < forms.size(); f++) {
+                if (forms.get(f)[i] != table[(s + offset) & mask]) {
+                    throw new AssertionError(what + ": " + formNames.get(f) + " clamped form renders "
+                            + (forms.get(f)[i] & 0xFF) + " for " + s);
+                }
             }
             byte expected = table[(s + offset) & mask];
             if (out.get(i) != expected || direct.get(i) != expected || oldAffine != null && oldAffine[i] != expected) {
@@ -154,7 +171,10 @@ class WindowLoopEqualityTest {
         assertNotNull(affine);
         byte[] table = new byte[4096];
         for (int i = 0; i < table.length; i++) table[i] = (byte) affine.grey(i);
-        assertNotNull(ClampedAffineGrey.of(affine, table, 0));
+        ClampedAffineGrey g = ClampedAffineGrey.of(affine, table, 0);
+        assertNotNull(g);
+        // Where the processor has FMA the one-operation-shorter fused form is the one kept for this window.
+        assertEquals(ClampedAffineGrey.HARDWARE_FMA, g.fused());
     }
 
     private static GreyscaleRenderer renderer(Layout l, Photometric p, double[] rescale) throws CodecException {

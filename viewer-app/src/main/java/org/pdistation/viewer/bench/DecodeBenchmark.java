@@ -6,15 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 
 import org.pdistation.imaging.codec.CodecRegistry;
-import org.pdistation.imaging.codec.FrameBuffer;
 import org.pdistation.imaging.codec.FrameDecoder;
-import org.pdistation.imaging.codec.ImageDescriptor;
 import org.pdistation.imaging.codec.ImageFrames;
 import org.pdistation.imaging.codec.Transcoder;
 import org.pdistation.imaging.data.Dataset;
@@ -35,24 +32,54 @@ import org.pdistation.imaging.io.TransferSyntax;
  * all decoded stored values checked against the peer's; (2) the whole batch rewritten to Explicit VR Little
  * Endian: our {@link Transcoder} in this process against the peer decoder run once per file (DCMTK's tools take
  * one file per run), alternately.
+ *
+ * <p>JPEG 2000 has three lines: the lossless phantom (which also feeds the transcode line), the phantom at 20:1
+ * irreversible, and Weasis's own test file from the shared data, each with its megabytes of codestream per
+ * CPU-second (OpenJPEG's cost follows the codestream size, so MP/s follows the compression ratio) and placed
+ * against the published Weasis range.
  */
 public final class DecodeBenchmark {
     /** A codec under test: how the peer makes the files and how it decodes them. */
-    record Case(String name, String transferSyntax, List<String> encode, List<String> decode, double weasisMPps,
-                boolean twelveBit) {}
+    record Case(String name, String family, String transferSyntax, List<String> encode, List<String> decode,
+                double weasisMPps, boolean twelveBit, boolean transcode) {
+        boolean jpeg2000() { return family.equals("jpeg2000"); }
+    }
 
     private static final List<Case> CASES = List.of(
-            new Case("jpeg-lossless", "1.2.840.10008.1.2.4.70", List.of("dcmcjpeg", "+e1"), List.of("dcmdjpeg"), 89, false),
-            new Case("jpeg-ls", "1.2.840.10008.1.2.4.80", List.of("dcmcjpls", "+el"), List.of("dcmdjpls"), 44, false),
-            new Case("jpeg2000", "1.2.840.10008.1.2.4.90", List.of("gdcmconv", "--j2k"), List.of("gdcmconv", "--raw"), 77, false),
-            new Case("rle", "1.2.840.10008.1.2.5", List.of("dcmcrle"), List.of("dcmdrle"), 300, false),
-            new Case("jpeg-12bit", "1.2.840.10008.1.2.4.51", List.of("dcmcjpeg", "+ee"), List.of("dcmdjpeg"), 217, true));
+            new Case("jpeg-lossless", "jpeg-lossless", "1.2.840.10008.1.2.4.70", List.of("dcmcjpeg", "+e1"), List.of("dcmdjpeg"), 89, false, true),
+            new Case("jpeg-ls", "jpeg-ls", "1.2.840.10008.1.2.4.80", List.of("dcmcjpls", "+el"), List.of("dcmdjpls"), 44, false, true),
+            new Case("jpeg2000", "jpeg2000", "1.2.840.10008.1.2.4.90", List.of("gdcmconv", "--j2k"), List.of("gdcmconv", "--raw"), 77, false, true),
+            // Irreversible 9-7 at 20:1 (gdcmconv -r 20), the kind of JPEG 2000 most archives hold: OpenJPEG's time
+            // grows with the codestream size, so the lossless phantom (5.5:1) alone understates the decoder.
+            new Case("jpeg2000-lossy", "jpeg2000", "1.2.840.10008.1.2.4.91",
+                    List.of("gdcmconv", "--j2k", "--lossy", "--irreversible", "-r", "20"), List.of("gdcmconv", "--raw"), 77, false, false),
+            new Case("rle", "rle", "1.2.840.10008.1.2.5", List.of("dcmcrle"), List.of("dcmdrle"), 300, false, true),
+            new Case("jpeg-12bit", "jpeg-12bit", "1.2.840.10008.1.2.4.51", List.of("dcmcjpeg", "+ee"), List.of("dcmdjpeg"), 217, true, true));
+
+    /** Weasis's own JPEG 2000 test file (19 frames of 256², 12-bit, several fragments a frame), under dicomdata. */
+    static final String WEASIS_FILE = "multiframe/weasis/jpeg2000-multiframe-multifragments.dcm";
+
+    /** The published Weasis JPEG 2000 range (PERFORMANCE.md), MP/s. */
+    private static final double WEASIS_J2K_LOW = 17;
 
     private DecodeBenchmark() {}
 
     public static void run(BenchData data, int warmup, int pairs, List<String> only, PrintWriter out) throws Exception {
+        run(data, warmup, pairs, only, null, out);
+    }
+
+    /**
+     * As {@link #run(BenchData, int, int, List, PrintWriter)}; {@code shared} is the shared reference folder
+     * (holding {@code dicomdata}) for the JPEG 2000 line on Weasis's own file, null to skip that line.
+     */
+    public static void run(BenchData data, int warmup, int pairs, List<String> only, Path shared, PrintWriter out)
+            throws Exception {
+        if (System.getenv("OPJ_NUM_THREADS") != null) {
+            out.println("# OPJ_NUM_THREADS is set: OpenJPEG may decode with several threads; the JPEG 2000 figures"
+                    + " below are then not single-thread figures");
+        }
         for (Case c : CASES) {
-            if (!only.isEmpty() && !only.contains(c.name())) continue;
+            if (!only.isEmpty() && !only.contains(c.name()) && !only.contains(c.family())) continue;
             if (PeerProcess.find(c.encode().get(0)) == null || PeerProcess.find(c.decode().get(0)) == null) {
                 out.printf("decode-%s - - -   (%s not installed)%n", c.name(), c.encode().get(0));
                 continue;
@@ -64,6 +91,54 @@ public final class DecodeBenchmark {
             runCase(c, data, warmup, pairs, out);
             out.flush();
         }
+        if (only.isEmpty() || only.contains("jpeg2000") || only.contains("jpeg2000-weasis-file")) {
+            weasisFile(data, shared, warmup, pairs, out);
+            out.flush();
+        }
+    }
+
+    /** Our decoder on Weasis's own JPEG 2000 test file, checked against {@code gdcmconv --raw} of it. */
+    private static void weasisFile(BenchData data, Path shared, int warmup, int pairs, PrintWriter out) throws Exception {
+        String name = "decode-jpeg2000-weasis-file-MPps";
+        Path file = shared == null ? null : shared.resolve("dicomdata").resolve(WEASIS_FILE);
+        if (file == null || !Files.isRegularFile(file)) {
+            out.printf("%s - - -   (%s not found; give the shared folder with --shared DIR)%n", name,
+                    file == null ? "dicomdata/" + WEASIS_FILE : file);
+            return;
+        }
+        if (PeerProcess.find("gdcmconv") == null) {
+            out.printf("%s - - -   (gdcmconv not installed)%n", name);
+            return;
+        }
+        Path dir = Files.createDirectories(data.work().resolve("decode-jpeg2000-weasis-file"));
+        Path ref = dir.resolve("raw.dcm");
+        peer(dir, List.of("gdcmconv", "--raw"), file, ref);
+        InProcessDecode d = InProcessDecode.of(List.of(file), List.of(ref));
+        String ts;
+        try (ImageFrames f = ImageFrames.open(file)) {
+            ts = f.transferSyntax().uid();
+        }
+        FrameDecoder decoder = CodecRegistry.standard().codec(ts).orElseThrow(
+                () -> new IOException(file + ": no codec for transfer syntax " + ts)).decoder().get();
+        printLine(name, d, decoder, 77, true, warmup, pairs, out);
+    }
+
+    private static void printLine(String name, InProcessDecode d, FrameDecoder decoder, double weasis, boolean jpeg2000,
+                                  int warmup, int pairs, PrintWriter out) throws Exception {
+        String agreement = d.agreement(decoder);
+        InProcessDecode.Rates r = d.measure(decoder, warmup, pairs);
+        String where = "";
+        if (jpeg2000) {
+            // OpenJPEG's time is about proportional to the codestream size: its MB per CPU-second is the figure
+            // to compare across files; MP/s depends mostly on the compression ratio.
+            String against = r.mpps() < WEASIS_J2K_LOW ? "below" : r.mpps() <= weasis ? "within" : "above";
+            where = String.format(Locale.ROOT, "%s the Weasis range %.0f-%.0f; %.1f MB of codestream per CPU-second; "
+                    + "%d frames %dx%d %d-bit, %.1f:1; ", against, WEASIS_J2K_LOW, weasis, r.mbPerCpuSecond(),
+                    d.frames().size(), d.desc().columns(), d.desc().rows(), d.desc().bitsStored(), d.compressionRatio());
+        }
+        out.printf(Locale.ROOT, "%s %.1f %.1f %.3f   (%sWeasis upper figure; ratio = Weasis/ours; one thread; "
+                + "%.1f MP per CPU-second; %s)%n", name, r.mpps(), weasis, weasis / r.mpps(), where,
+                r.mpPerCpuSecond(), agreement);
     }
 
     private static void runCase(Case c, BenchData data, int warmup, int pairs, PrintWriter out) throws Exception {
@@ -72,6 +147,7 @@ public final class DecodeBenchmark {
         Path enc = Files.createDirectories(dir.resolve("enc"));
         Path ref = Files.createDirectories(dir.resolve("ref"));
         List<Path> encoded = new ArrayList<>();
+        List<Path> refs = new ArrayList<>();
         for (int i = 0; i < data.files().size(); i++) {
             Path in = data.files().get(i);
             if (c.twelveBit()) in = twelveBitCopy(in, src.resolve(i + ".dcm"));
@@ -79,71 +155,13 @@ public final class DecodeBenchmark {
             peer(dir, c.encode(), in, e);
             peer(dir, c.decode(), e, ref.resolve(i + ".dcm"));
             encoded.add(e);
+            refs.add(ref.resolve(i + ".dcm"));
         }
         // (1) in-process decode throughput with a pixel hash against the peer's output
-        List<byte[]> frames = new ArrayList<>();
-        ImageDescriptor desc = null;
-        for (Path e : encoded) {
-            try (ImageFrames f = ImageFrames.open(e)) {
-                desc = f.descriptor();
-                for (int k = 0; k < f.frameCount(); k++) frames.add(f.compressedFrame(k));
-            }
-        }
+        InProcessDecode d = InProcessDecode.of(encoded, refs);
         FrameDecoder decoder = CodecRegistry.standard().codec(c.transferSyntax()).orElseThrow().decoder().get();
-        FrameBuffer buf = new FrameBuffer();
-        FrameBuffer peerBuf = new FrameBuffer();
-        MessageDigest ours = MessageDigest.getInstance("MD5");
-        long maxDiff = 0;
-        double sumSq = 0;
-        long samples = 0;
-        int frameNo = 0;
-        for (int i = 0; i < encoded.size(); i++) {
-            try (ImageFrames f = ImageFrames.open(ref.resolve(i + ".dcm"))) {
-                for (int k = 0; k < f.frameCount(); k++, frameNo++) {
-                    byte[] bytes = frames.get(frameNo);
-                    decoder.decode(bytes, 0, bytes.length, desc, buf);
-                    buf.normalize(desc);
-                    digest(ours, buf);
-                    f.readFrame(k, peerBuf);
-                    for (int s = 0; s < buf.sampleCount(); s++) {
-                        long d = Math.abs((long) buf.sample(s) - peerBuf.sample(s));
-                        maxDiff = Math.max(maxDiff, d);
-                        sumSq += (double) d * d;
-                    }
-                    samples += buf.sampleCount();
-                }
-            }
-        }
-        String oursHash = HexFormat.of().formatHex(ours.digest());
-        double peak = (1 << desc.bitsStored()) - 1;
-        String agreement = maxDiff == 0 ? "pixels == peer, md5 " + oursHash.substring(0, 12)
-                : String.format("max diff %d, PSNR %.1f dB against the peer", maxDiff,
-                        10 * Math.log10(peak * peak / (sumSq / samples)));
-        double megapixels = frames.size() * desc.pixels() / 1e6;
-        double[] rates = new double[Math.max(3, pairs)];
-        double[] cpuRates = new double[rates.length];
-        // Process CPU time beside the wall clock: on a shared 2-core machine the wall-clock rate mostly measures
-        // the other processes; megapixels per CPU-second is what the decoder itself costs (all decoder threads,
-        // e.g. OpenJPEG's pool when OPJ_NUM_THREADS is set, are counted).
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        for (int r = -warmup; r < rates.length; r++) {
-            long c0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            int reps = 0;
-            do {
-                for (byte[] f : frames) decoder.decode(f, 0, f.length, desc, buf);
-                reps++;
-            } while (System.nanoTime() - t0 < 300_000_000L);
-            double s = (System.nanoTime() - t0) / 1e9;
-            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
-            if (r >= 0) {
-                rates[r] = megapixels * reps / s;
-                cpuRates[r] = cpu > 0 ? megapixels * reps / cpu : Double.NaN;
-            }
-        }
-        double mpps = AlternatingRunner.median(rates);
-        out.printf("decode-%s-MPps %.1f %.1f %.3f   (Weasis upper figure; ratio = Weasis/ours; %.1f MP per CPU-second; %s)%n",
-                c.name(), mpps, c.weasisMPps(), c.weasisMPps() / mpps, AlternatingRunner.median(cpuRates), agreement);
+        printLine("decode-" + c.name() + "-MPps", d, decoder, c.weasisMPps(), c.jpeg2000(), warmup, pairs, out);
+        if (!c.transcode()) return;
 
         // (2) batch to Explicit VR Little Endian: our transcoder vs the peer decoder per file
         Path oursOut = Files.createDirectories(dir.resolve("ours"));
@@ -192,12 +210,5 @@ public final class DecodeBenchmark {
         ds.setString(Tag.RescaleIntercept, VR.DS, "-2048");
         DicomWriter.write(out, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         return out;
-    }
-
-    private static void digest(MessageDigest md, FrameBuffer b) {
-        int n = b.sampleCount();
-        ByteBuffer bb = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < n; i++) bb.putInt(b.sample(i));
-        md.update(bb.array());
     }
 }

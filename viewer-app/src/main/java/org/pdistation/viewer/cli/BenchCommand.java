@@ -125,12 +125,17 @@ public final class BenchCommand implements Runnable {
     @Command(name = "decode", description = "Per codec: decode MP/s in process (pixels hashed against the peer), and "
             + "a batch to Explicit VR LE: ours vs dcmdjpeg/dcmdjpls/dcmdrle/gdcmconv once per file.")
     static final class Decode extends OnGeneratedFiles {
-        @Option(names = "--codec", split = ",", description = "only these: jpeg-lossless, jpeg-ls, jpeg2000, rle, jpeg-12bit")
+        @Option(names = "--codec", split = ",", description = "only these: jpeg-lossless, jpeg-ls, jpeg2000 (all JPEG 2000"
+                + " lines), jpeg2000-lossy, jpeg2000-weasis-file, rle, jpeg-12bit")
         java.util.List<String> codecs = new java.util.ArrayList<>();
+
+        @Option(names = "--shared", defaultValue = "../shared", description = "the shared reference folder holding"
+                + " dicomdata, for the JPEG 2000 line on Weasis's own file (default ${DEFAULT-VALUE})")
+        Path shared;
 
         @Override
         void run(BenchData data, PrintWriter out) throws Exception {
-            org.pdistation.viewer.bench.DecodeBenchmark.run(data, common.warmup, common.pairs, codecs, out);
+            org.pdistation.viewer.bench.DecodeBenchmark.run(data, common.warmup, common.pairs, codecs, shared, out);
         }
     }
 
