@@ -29,8 +29,11 @@ class BenchCommandHelpTest extends InProcessCli {
                     "--warmup <warmup> 1 | untimed pairs first (default 1)",
                     "--work <work> null | folder for the generated files (default: a temporary folder, deleted after)",
                     "N 0 | number of generated CT files")),
-            Map.entry("decode", List.of("--codec <codecs> [] | only these: jpeg-lossless, jpeg-ls, jpeg2000, rle, jpeg-12bit",
+            Map.entry("decode", List.of("--codec <codecs> [] | only these: jpeg-lossless, jpeg-ls, jpeg2000 (all JPEG 2000 "
+                            + "lines), jpeg2000-lossy, jpeg2000-weasis-file, rle, jpeg-12bit",
                     "--pairs <pairs> 5 | timed ours/peer pairs after the warm-up (default 5)",
+                    "--shared <shared> ../shared | the shared reference folder holding dicomdata, for the JPEG 2000 "
+                            + "line on Weasis's own file (default ../shared)",
                     "--warmup <warmup> 1 | untimed pairs first (default 1)",
                     "--work <work> null | folder for the generated files (default: a temporary folder, deleted after)",
                     "N 0 | number of generated CT files")),
