@@ -199,7 +199,7 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             int pairs = Math.max(5, common.pairs) * 6 + 1;
             for (var r : new org.pdistation.imaging.render.WindowBenchmark.Result[] {
-                    org.pdistation.imaging.render.WindowBenchmark.run(512, pairs * 10),
+                    org.pdistation.imaging.render.WindowBenchmark.run(512, pairs),
                     org.pdistation.imaging.render.WindowBenchmark.run(4096, pairs)}) {
                 out.println(r.line() + "   (ms; ratio = ours/copy of the input short[], 2 bytes a pixel)");
                 out.println(r.detailLines());
