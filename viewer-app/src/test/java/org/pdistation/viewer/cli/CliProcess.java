@@ -121,6 +121,10 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     int exitValue() {
         return process.exitValue();
     }
@@ -147,7 +151,13 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    /** Everything printed so far (once the process has ended, all of it), for assertion messages. */
     String transcript() {
+        try {
+            awaitReaders();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         StringBuilder b = new StringBuilder("--- stdout:\n");
         synchronized (out) {
             out.forEach(l -> b.append(l).append('\n'));
