@@ -333,7 +333,7 @@ public final class Association implements Closeable {
                 throw e;
             }
             close();
-            throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+            throw new AssociationAbortedException("connection lost: " + why(e), e);
         }
     }
 
@@ -357,7 +357,7 @@ public final class Association implements Closeable {
             throw e;
         } catch (IOException e) {
             close();
-            throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+            throw new AssociationAbortedException("connection lost: " + why(e), e);
         }
         switch (pdu) {
             case null -> {
@@ -395,7 +395,7 @@ public final class Association implements Closeable {
             return input.await(wait);
         } catch (IOException e) {
             close();
-            throw new AssociationAbortedException("connection lost: " + e.getMessage(), e);
+            throw new AssociationAbortedException("connection lost: " + why(e), e);
         }
     }
 
@@ -487,5 +487,14 @@ public final class Association implements Closeable {
 
     static int millis(Duration d) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+
+    /**
+     * What went wrong, for a log line or a message: the exception's message, or its kind when it has none (a channel
+     * closed under a blocked read, e.g. by the server shutting down, says nothing else).
+     */
+    static String why(Throwable e) {
+        String m = e.getMessage();
+        return m != null && !m.isBlank() ? m : e.getClass().getSimpleName();
     }
 }

@@ -284,8 +284,8 @@ public final class DicomServer implements Closeable {
                 a.close();
             }
         } catch (IOException | RuntimeException e) {
-            outcome = (e instanceof AssociationAbortedException ? "aborted: " : "failed: ") + e.getMessage();
-            LOG.info("association from {} ended: {}", s.getRemoteSocketAddress(), e.getMessage());
+            outcome = (e instanceof AssociationAbortedException ? "aborted: " : "failed: ") + Association.why(e);
+            LOG.info("association from {} ended: {}", s.getRemoteSocketAddress(), Association.why(e));
         } finally {
             if (slot) {
                 slots.release();
