@@ -43,10 +43,11 @@ public final class StoreBenchmark {
     private static final long PEER_TIMEOUT_S = 600;
     /**
      * Instances our SCP receives before it is timed. A station's SCP runs for days, so its steady state is the figure
-     * that matters; HotSpot compiles a method at its top tier after a few thousand invocations
-     * (Tier4InvocationThreshold 5000), and the per-instance receive path runs once per instance.
+     * that matters; HotSpot compiles a method at its top tier after some thousands of invocations
+     * (Tier4InvocationThreshold 5000, Tier4CompileThreshold 15000), and the per-instance receive path runs once per
+     * instance: with -XX:+PrintCompilation its methods were still being compiled at C2 after 7,000 instances.
      */
-    private static final int SCP_WARMUP_INSTANCES = 5000;
+    private static final int SCP_WARMUP_INSTANCES = 10_000;
 
     private StoreBenchmark() {
     }
@@ -89,8 +90,13 @@ public final class StoreBenchmark {
         if (missing(out, "scp-" + files + "-s", "storescp", "storescu")) {
             return;
         }
-        Path peerDir = Files.createDirectories(data.work().resolve("storescp-out"));
-        Path ourDir = Files.createDirectories(data.work().resolve("ourscp-out"));
+        // Both servers write into the same folder, emptied before each round: on ext4 a file's inode is allocated in
+        // its folder's block group, and without a journal (as on this machine) each new inode is searched for past the
+        // inodes deleted in the last minutes, a cost that grows with every round's deletions. Two folders can land in
+        // groups with different histories and tilt a whole run one way (medians of 0.67 to 1.04 for the same build).
+        Path received = Files.createDirectories(data.work().resolve("scp-out"));
+        Path peerDir = received;
+        Path ourDir = received;
         // Without --fork: the association is served in the process we measure (a forked child's CPU time would be
         // counted only once the parent reaps it). One association at a time either way.
         try (StoreScp scp = StoreScp.start(data.work(), peerDir, false, false)) {
