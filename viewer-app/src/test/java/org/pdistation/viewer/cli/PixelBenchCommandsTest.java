@@ -50,8 +50,8 @@ class PixelBenchCommandsTest {
         assertEquals(0, run("bench", "window", "--pairs", "1"), err.toString());
         List<String> names = figures().stream().map(l -> l.split(" ")[0]).toList();
         assertEquals(List.of("window-512", "window-512-vs-output-copy", "window-512-sigmoid-lut",
-                "window-512-argb-direct", "window-4096", "window-4096-vs-output-copy", "window-4096-sigmoid-lut",
-                "window-4096-argb-direct", "colour-rgb-512-MPps",
+                "window-512-argb-direct", "window-512-in-cache", "window-4096", "window-4096-vs-output-copy",
+                "window-4096-sigmoid-lut", "window-4096-argb-direct", "window-4096-in-cache", "colour-rgb-512-MPps",
                 "colour-ybr-full-512-MPps"), names, out.toString());
         for (String l : figures()) assertTrue(Double.parseDouble(l.split(" ")[1]) > 0, l);
     }
