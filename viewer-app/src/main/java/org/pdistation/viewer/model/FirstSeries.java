@@ -18,23 +18,28 @@ import org.pdistation.imaging.io.ReadOptions;
 public final class FirstSeries {
     /** Files of one series read before it is passed over: a bound on a series of many pixel-less instances. */
     static final int FILES_PER_SERIES = 4;
+    /**
+     * Header reads in all before giving up on finding one: a disc of many pixel-less series (reports, key objects)
+     * must not cost thousands of reads from a slow optical drive before anything is shown.
+     */
+    static final int FILES_IN_ALL = 24;
 
     private FirstSeries() {}
 
     /** The first series with an instance that has pixels, else {@link SeriesEntry#firstShowable}; null if none. */
     public static SeriesEntry choose(List<SeriesEntry> all) {
+        int budget = FILES_IN_ALL;
         for (SeriesEntry s : all) {
-            if (s.mayBeImage() && hasPixels(s)) return s;
+            if (budget <= 0) break;
+            if (!s.mayBeImage()) continue;
+            List<Path> files = s.files();
+            int n = Math.min(Math.min(FILES_PER_SERIES, files.size()), budget);
+            budget -= n;
+            for (int i = 0; i < n; i++) {
+                if (hasPixels(files.get(i))) return s;
+            }
         }
         return SeriesEntry.firstShowable(all);
-    }
-
-    static boolean hasPixels(SeriesEntry s) {
-        List<Path> files = s.files();
-        for (int i = 0; i < Math.min(FILES_PER_SERIES, files.size()); i++) {
-            if (hasPixels(files.get(i))) return true;
-        }
-        return false;
     }
 
     /**

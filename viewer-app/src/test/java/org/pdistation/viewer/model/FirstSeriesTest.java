@@ -38,6 +38,23 @@ class FirstSeriesTest {
     }
 
     @Test
+    void theSearchStopsAfterABoundedNumberOfHeaderReads() throws Exception {
+        List<Path> ct = new SyntheticCtStudy(16, 1, 6).write(dir.resolve("ct"), 1);
+        Path noPixels = rewritten(ct.get(0), dir.resolve("nopixels.dcm"), ds -> ds.remove(Tag.PixelData));
+        // More pixel-less series than the read budget allows, the image series after them: on a slow disc the
+        // viewer shows the first series rather than read thousands of headers first.
+        List<SeriesEntry> all = new java.util.ArrayList<>();
+        for (int i = 0; i < FirstSeries.FILES_IN_ALL + 1; i++) {
+            all.add(new SeriesEntry("1.2.9." + i, String.valueOf(i), "CT", "", List.of(noPixels)));
+        }
+        all.add(new SeriesEntry("1.2.10", "99", "CT", "", ct));
+        assertEquals(all.get(0), FirstSeries.choose(all));
+        // Within the budget the image series is found.
+        assertEquals(all.get(all.size() - 1), FirstSeries.choose(all.subList(FirstSeries.FILES_IN_ALL - 1,
+                all.size())));
+    }
+
+    @Test
     void anImageRecordPointingAtAReportIsPassedOver() throws Exception {
         List<Path> ct = new SyntheticCtStudy(16, 1, 4).write(dir.resolve("ct"), 1);
         // A structured report (PS3.4 B.5, Basic Text SR) under a record the medium calls IMAGE: no class given.
