@@ -95,28 +95,26 @@ public final class StoreBenchmark {
         // inodes deleted in the last minutes, a cost that grows with every round's deletions. Two folders can land in
         // groups with different histories and tilt a whole run one way (medians of 0.67 to 1.04 for the same build).
         Path received = Files.createDirectories(data.work().resolve("scp-out"));
-        Path peerDir = received;
-        Path ourDir = received;
         // Without --fork: the association is served in the process we measure (a forked child's CPU time would be
         // counted only once the parent reaps it). One association at a time either way.
-        try (StoreScp scp = StoreScp.start(data.work(), peerDir, false, false)) {
+        try (StoreScp scp = StoreScp.start(data.work(), received, false, false)) {
             for (AssociationThreads threads : AssociationThreads.values()) {
                 String name = "scp-" + files + (threads == AssociationThreads.PLATFORM ? ""
                         : "-" + threads.name().toLowerCase(java.util.Locale.ROOT));
                 CpuMeter cpu = new CpuMeter();
                 try (DicomServer ours = DicomServer.start(new DicomServer.Config("STORESCP", "127.0.0.1", 0, Set.of(),
-                        8, NetOptions.DEFAULT).withThreads(threads), new FolderSink(ourDir))) {
+                        8, NetOptions.DEFAULT).withThreads(threads), new FolderSink(received))) {
                     for (int sent = 0; sent < SCP_WARMUP_INSTANCES; sent += files) {
-                        timed(ourDir, () -> storescu(data.work(), ours.port(), data.files(), 1));
+                        timed(received, () -> storescu(data.work(), ours.port(), data.files(), 1));
                     }
                     AlternatingRunner.Result r = runner.run(
-                            () -> timed(ourDir, () -> {
+                            () -> timed(received, () -> {
                                 double c0 = CpuMeter.jvmSeconds();
                                 long a0 = CpuMeter.jvmAllocatedBytes();
                                 storescu(data.work(), ours.port(), data.files(), 1);
                                 cpu.ours(CpuMeter.jvmSeconds() - c0, CpuMeter.jvmAllocatedBytes() - a0);
                             }),
-                            () -> timed(peerDir, () -> {
+                            () -> timed(received, () -> {
                                 double c0 = CpuMeter.processSeconds(scp.process.pid());
                                 double j0 = CpuMeter.jvmSeconds();
                                 storescu(data.work(), scp.port, data.files(), 1);
