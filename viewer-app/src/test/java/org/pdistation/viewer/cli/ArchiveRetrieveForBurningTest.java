@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,26 +24,13 @@ import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.OrthancPeer;
 import org.pdistation.imaging.testing.Peers;
 
-import picocli.CommandLine;
-
 /**
  * Issue 7 item 4, retrieve for burning, against Orthanc: one study uploaded over REST comes in by C-GET, another sent
  * with storescu by C-MOVE to a storage SCP the command runs itself; then one ISO is made from both archive studies.
  */
-class ArchiveRetrieveForBurningTest {
+class ArchiveRetrieveForBurningTest extends InProcessCli {
     @TempDir
     Path tmp;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void studiesRetrievedFromOrthancByGetAndMoveGoOnOneVerifiedIso() throws Exception {
@@ -67,20 +52,20 @@ class ArchiveRetrieveForBurningTest {
             assertEquals(7, orthanc.instances().size());
             String pacs = "ORTHANC@127.0.0.1:" + orthanc.dicomPort();
 
-            assertEquals(0, run("archive", "retrieve", "--dir", arch, "--from", pacs, "--aet", "STATION", "--get",
+            assertEquals(0, runAlone("archive", "retrieve", "--dir", arch, "--from", pacs, "--aet", "STATION", "--get",
                     "--study", uid1), out + "\n" + err + "\n" + orthanc.log());
             assertTrue(out.toString().contains("1 of 1 studies in the archive"), out.toString());
-            assertEquals(0, run("archive", "retrieve", "--dir", arch, "--from", pacs, "--aet", "STATION",
+            assertEquals(0, runAlone("archive", "retrieve", "--dir", arch, "--from", pacs, "--aet", "STATION",
                     "--move-dest", "STATION", "--port", String.valueOf(stationPort), "--study", uid2),
                     out + "\n" + err + "\n" + orthanc.log());
             assertTrue(out.toString().contains("1 of 1 studies in the archive"), out.toString());
         }
-        assertEquals(0, run("archive", "ls", "--dir", arch, "--level", "instance"), err.toString());
+        assertEquals(0, runAlone("archive", "ls", "--dir", arch, "--level", "instance"), err.toString());
         assertTrue(out.toString().contains("7 instance rows"), out.toString());
-        assertEquals(0, run("archive", "check", "--dir", arch), out + "\n" + err);
+        assertEquals(0, runAlone("archive", "check", "--dir", arch), out + "\n" + err);
 
         Path iso = tmp.resolve("out/both.iso");
-        assertEquals(0, run("create", "--archive", arch, "--archive-study", uid1, uid2, "--iso", iso.toString()),
+        assertEquals(0, runAlone("create", "--archive", arch, "--archive-study", uid1, uid2, "--iso", iso.toString()),
                 out + "\n" + err);
         try (OpenedMedium m = OpenedMedium.open(iso)) {
             VerifyReport r = MediaVerifier.verify(m.root(), VerifyOptions.DEFAULT.withProfile(Profile.STD_GEN_CD));
@@ -89,7 +74,7 @@ class ArchiveRetrieveForBurningTest {
                 assertEquals(7, files.filter(Files::isRegularFile).count());
             }
         }
-        assertEquals(1, run("create", "--archive", arch, "--archive-study", "1.2.3.999", "--iso",
+        assertEquals(1, runAlone("create", "--archive", arch, "--archive-study", "1.2.3.999", "--iso",
                 tmp.resolve("none.iso").toString()));
         assertTrue(err.toString().contains("holds no study 1.2.3.999"), err.toString());
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,19 +27,9 @@ import org.pdistation.imaging.testing.Peers;
 import picocli.CommandLine;
 
 /** {@code pdistation burn} as a clerk runs it, with xorriso's stdio: pseudo-drive standing in for a disc. */
-class BurnCommandTest {
+class BurnCommandTest extends InProcessCli {
     @TempDir
     Path tmp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private int runWith(Burner burner, String... args) {
         CommandLine cl = new CommandLine(new BurnCommand(burner));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,25 +14,13 @@ import org.pdistation.imaging.media.OpenedMedium;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.Peers;
 
-import picocli.CommandLine;
-
 /**
  * {@code pdistation create} end to end on each kind of target: a folder with web content, an ISO image with a
  * label, and a disc in xorriso's {@code stdio:} pseudo-drive; each result must pass {@code verify-media}.
  */
-class CreateCommandTest {
+class CreateCommandTest extends InProcessCli {
     @TempDir
     Path work;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private Path input() throws Exception {
         Path in = work.resolve("in");

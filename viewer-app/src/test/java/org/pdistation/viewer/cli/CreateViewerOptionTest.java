@@ -3,8 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -19,22 +17,10 @@ import org.pdistation.imaging.media.iso.IsoFileSystems;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 import org.pdistation.imaging.testing.Peers;
 
-import picocli.CommandLine;
-
 /** {@code pdistation create --viewer DIR}: the portable viewer build on a folder medium, an ISO image or a disc. */
-class CreateViewerOptionTest {
+class CreateViewerOptionTest extends InProcessCli {
     @TempDir
     Path work;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private Path input() throws Exception {
         Path in = work.resolve("in");

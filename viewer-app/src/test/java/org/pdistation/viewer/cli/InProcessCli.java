@@ -39,4 +39,11 @@ abstract class InProcessCli {
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
     }
+
+    /** As {@link #run}, with {@link #out} and {@link #err} holding only what this run prints. */
+    int runAlone(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return run(args);
+    }
 }

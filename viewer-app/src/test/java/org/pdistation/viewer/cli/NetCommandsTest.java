@@ -3,8 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,15 +16,11 @@ import org.pdistation.imaging.net.FolderSink;
 import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.testing.SharedData;
 
-import picocli.CommandLine;
-
 /** {@code echo} and {@code store} against our own SCP. */
-class NetCommandsTest {
+class NetCommandsTest extends InProcessCli {
     @TempDir
     Path dir;
     DicomServer server;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() throws Exception {
@@ -37,13 +31,6 @@ class NetCommandsTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
     }
 
     @Test

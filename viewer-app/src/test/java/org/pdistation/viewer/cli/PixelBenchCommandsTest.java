@@ -3,44 +3,14 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pdistation.viewer.AppHome;
-
-import picocli.CommandLine;
 
 /** {@code bench window} and {@code bench scroll} print their figures as {@code name ours peer ratio} lines. */
-class PixelBenchCommandsTest {
-    @TempDir
-    Path home;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void isolateHome() {
-        System.setProperty(AppHome.PROPERTY, home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.clearProperty(AppHome.PROPERTY);
-    }
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
+class PixelBenchCommandsTest extends InProcessCli {
     private List<String> figures() {
         return out.toString().lines().filter(l -> !l.startsWith("#")).toList();
     }

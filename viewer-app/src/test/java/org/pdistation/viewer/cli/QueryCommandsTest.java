@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -28,18 +26,14 @@ import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.testing.Peers;
 import org.pdistation.imaging.testing.SharedData;
 
-import picocli.CommandLine;
-
 /** {@code find}, {@code get} and {@code move} against DCMTK dcmqrscp serving CT_small. */
-class QueryCommandsTest {
+class QueryCommandsTest extends InProcessCli {
     @TempDir
     Path dir;
     Process qrscp;
     DicomServer destination;
     int port;
     String study;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() throws Exception {
@@ -93,13 +87,6 @@ class QueryCommandsTest {
         if (destination != null) {
             destination.close();
         }
-    }
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +18,11 @@ import org.pdistation.imaging.testing.Peers;
 import picocli.CommandLine;
 
 /** The --tls options: echo over TLS 1.3/1.2 to our scp, with key pairs made by the JDK's keytool. */
-class TlsCommandsTest {
+class TlsCommandsTest extends InProcessCli {
     private static final String PASSWORD = "cli-tls-test";
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     private static String keytool() {
         Path p = Path.of(System.getProperty("java.home"), "bin", "keytool");
@@ -49,13 +45,6 @@ class TlsCommandsTest {
                 cer.toString(), "-keystore", dir.resolve("trust.p12").toString(), "-storetype", "PKCS12",
                 "-storepass", PASSWORD).requireSuccess();
         return store;
-    }
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
     }
 
     /** Our scp as the {@code scp} command would start it, from the same options (it would then block). */

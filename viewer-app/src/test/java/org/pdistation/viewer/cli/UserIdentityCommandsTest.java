@@ -3,8 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +17,11 @@ import org.pdistation.imaging.net.NetOptions;
 import org.pdistation.imaging.net.UserAuthenticator;
 import org.pdistation.imaging.testing.SharedData;
 
-import picocli.CommandLine;
-
 /** {@code --user}/{@code --passcode} (PS3.7 D.3.3.7) on store, echo and find against our SCP with an authenticator. */
-class UserIdentityCommandsTest {
+class UserIdentityCommandsTest extends InProcessCli {
     @TempDir
     Path dir;
     DicomServer server;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() throws Exception {
@@ -39,13 +33,6 @@ class UserIdentityCommandsTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
     }
 
     private String peer() {

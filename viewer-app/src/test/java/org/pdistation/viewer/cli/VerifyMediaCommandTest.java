@@ -3,8 +3,6 @@ package org.pdistation.viewer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,23 +17,10 @@ import org.pdistation.imaging.media.iso.IsoOptions;
 import org.pdistation.imaging.media.iso.IsoWriter;
 import org.pdistation.imaging.synth.SyntheticCtStudy;
 
-import picocli.CommandLine;
-
 /** {@code verify-media} as a user runs it: finding lines, the summary line, and the exit codes. */
-class VerifyMediaCommandTest {
+class VerifyMediaCommandTest extends InProcessCli {
     @TempDir
     Path root;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new PdiStationCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private void conformantMedium() throws Exception {
         new SyntheticCtStudy(16, 2, 3).write(root, 3);
