@@ -119,25 +119,40 @@ public final class Journal implements AutoCloseable {
             have = rs.getInt(1);
         }
         for (int v = have + 1; v <= MIGRATIONS.size(); v++) {
-            db.setAutoCommit(false);
-            try (Statement s = db.createStatement()) {
-                for (String sql : MIGRATIONS.get(v - 1).split(";")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql);
+            int version = v;
+            inTransaction(() -> {
+                try (Statement s = db.createStatement()) {
+                    for (String sql : MIGRATIONS.get(version - 1).split(";")) {
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
                     }
                 }
                 try (PreparedStatement p = db.prepareStatement("INSERT INTO migrations VALUES(?, ?)")) {
-                    p.setInt(1, v);
+                    p.setInt(1, version);
                     p.setString(2, now());
                     p.executeUpdate();
                 }
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction: committed whole, or rolled back and the failure rethrown. */
+    private void inTransaction(SqlWork work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 
@@ -183,33 +198,28 @@ public final class Journal implements AutoCloseable {
 
     /** Adds the instance rows of a new job in one transaction. */
     public synchronized void addInstances(long job, List<Row> rows) throws SQLException {
-        db.setAutoCommit(false);
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO instances(job, file_id, path, sop_instance_uid,"
-                + " sop_class_uid, transfer_syntax_uid, hash, state, message, updated, study_uid, series_uid)"
-                + " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Row r : rows) {
-                p.setLong(1, job);
-                p.setString(2, r.fileId());
-                p.setString(3, r.path());
-                p.setString(4, r.sopInstanceUid());
-                p.setString(5, r.sopClassUid());
-                p.setString(6, r.transferSyntaxUid());
-                p.setString(7, r.hash());
-                p.setString(8, r.state().name());
-                p.setString(9, r.message());
-                p.setString(10, now());
-                p.setString(11, r.studyUid());
-                p.setString(12, r.seriesUid());
-                p.addBatch();
+        inTransaction(() -> {
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO instances(job, file_id, path, sop_instance_uid,"
+                    + " sop_class_uid, transfer_syntax_uid, hash, state, message, updated, study_uid, series_uid)"
+                    + " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Row r : rows) {
+                    p.setLong(1, job);
+                    p.setString(2, r.fileId());
+                    p.setString(3, r.path());
+                    p.setString(4, r.sopInstanceUid());
+                    p.setString(5, r.sopClassUid());
+                    p.setString(6, r.transferSyntaxUid());
+                    p.setString(7, r.hash());
+                    p.setString(8, r.state().name());
+                    p.setString(9, r.message());
+                    p.setString(10, now());
+                    p.setString(11, r.studyUid());
+                    p.setString(12, r.seriesUid());
+                    p.addBatch();
+                }
+                p.executeBatch();
             }
-            p.executeBatch();
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        });
     }
 
     /** The hash of {@code uid} as already stored (STORED or WARNING) to {@code pacs} by any job, if any. */
@@ -272,34 +282,29 @@ public final class Journal implements AutoCloseable {
         if (updates.isEmpty()) {
             return;
         }
-        db.setAutoCommit(false);
-        try (PreparedStatement p = db.prepareStatement("UPDATE instances SET state = ?, status = ?, message = ?,"
-                + " attempts = attempts + 1, updated = ?, transient = ?, hash = COALESCE(?, hash)"
-                + " WHERE job = ? AND file_id = ?")) {
-            String now = now();
-            for (Update u : updates) {
-                p.setString(1, u.state().name());
-                if (u.status() == null) {
-                    p.setNull(2, java.sql.Types.INTEGER);
-                } else {
-                    p.setInt(2, u.status());
+        inTransaction(() -> {
+            try (PreparedStatement p = db.prepareStatement("UPDATE instances SET state = ?, status = ?, message = ?,"
+                    + " attempts = attempts + 1, updated = ?, transient = ?, hash = COALESCE(?, hash)"
+                    + " WHERE job = ? AND file_id = ?")) {
+                String now = now();
+                for (Update u : updates) {
+                    p.setString(1, u.state().name());
+                    if (u.status() == null) {
+                        p.setNull(2, java.sql.Types.INTEGER);
+                    } else {
+                        p.setInt(2, u.status());
+                    }
+                    p.setString(3, u.message());
+                    p.setString(4, now);
+                    p.setInt(5, u.transientFailure() ? 1 : 0);
+                    p.setString(6, u.hash());
+                    p.setLong(7, u.job());
+                    p.setString(8, u.fileId());
+                    p.addBatch();
                 }
-                p.setString(3, u.message());
-                p.setString(4, now);
-                p.setInt(5, u.transientFailure() ? 1 : 0);
-                p.setString(6, u.hash());
-                p.setLong(7, u.job());
-                p.setString(8, u.fileId());
-                p.addBatch();
+                p.executeBatch();
             }
-            p.executeBatch();
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        });
     }
 
     public synchronized List<Row> rows(long job, InstanceState only) throws SQLException {
